@@ -1,0 +1,17 @@
+import type { CommandName, CommandPayload, CommandValues, PushName, Pushes } from '../../src-shared/ipc-contract';
+import type { CommandResult } from '../../src-shared/command-result';
+
+/** One push as it travels from the controller to every front end. */
+export type PushMessage = { [P in PushName]: { push: P; payload: Pushes[P] } }[PushName];
+
+export type PushListener = (message: PushMessage) => void;
+
+/**
+ * The one command surface behind every front end (Electron IPC, headless WebSocket, tray).
+ * Payloads reach it already validated by the shared schemas (see `dispatchCommand`).
+ */
+export interface CommandSurface {
+  execute<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandResult<CommandValues[K]>>;
+  /** Subscribes to pushes; returns the unsubscribe function. */
+  subscribe(listener: PushListener): () => void;
+}

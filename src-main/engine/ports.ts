@@ -1,0 +1,46 @@
+import type { Bar } from '../../src-shared/market';
+import type { DataFeedStatus } from '../../src-shared/bot-state';
+import type { BotEvent } from '../../src-shared/events';
+
+/** Time, only ever read through this port (epoch ms, UTC). */
+export interface Clock {
+  now(): number;
+}
+
+/** Receives what a feed produces. */
+export interface FeedHandler {
+  onBar(bar: Bar): void;
+  onStatus(status: DataFeedStatus, detail?: string): void;
+}
+
+/** A source of 1-minute bars: synthetic, replay or a broker's market data. */
+export interface MarketDataFeed {
+  /** Shown in the UI, e.g. "Synthetic (seed 42)". */
+  readonly name: string;
+  /** True when the bars are not real market data. */
+  readonly simulated: boolean;
+  /** Starts delivering bars for `tickers` to `handler`. */
+  connect(tickers: readonly string[], handler: FeedHandler): void;
+  disconnect(): void;
+}
+
+/** An engine event before it is stored (the store assigns id and time). */
+export type EngineEvent = Omit<BotEvent, 'id' | 'createdAt' | 'sessionId'>;
+
+/** Where the engine writes what happens. */
+export interface EventSink {
+  emit(event: EngineEvent): void;
+}
+
+/** Account figures from the broker. */
+export interface BrokerAccount {
+  equity: number;
+  cash: number;
+  buyingPower: number;
+}
+
+/** The broker as the engine sees it (grows with the order gateway). */
+export interface Broker {
+  readonly name: string;
+  account(): BrokerAccount;
+}

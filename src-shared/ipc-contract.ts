@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { EXECUTION_MODES, INSTRUMENT_MODES, type BotState } from './bot-state';
+import type { BotConfig } from './config-schema';
+import type { DashboardData } from './dashboard-data';
+import { EVENT_TYPES, SEVERITIES, type BotEvent } from './events';
+import type { CommandResult } from './command-result';
+import type { ConfigDiffEntry } from './config-patch';
+
+const empty = z.strictObject({}).default({});
+
+/**
+ * Request schemas of every command, keyed by channel name. Both bridges (Electron IPC and
+ * the headless WebSocket) validate payloads with these before the controller sees them.
+ */
+export const commandSchemas = {
+  start: z
+    .strictObject({
+      executionMode: z.enum(EXECUTION_MODES).default('paper'),
+      instrumentMode: z.enum(INSTRUMENT_MODES).optional(),
+    })
+    .default({ executionMode: 'paper' }),
+  stop: empty,
+  pause: empty,
+  resume: empty,
+  kill: z.strictObject({ closeDayTrades: z.boolean().default(true) }).default({ closeDayTrades: true }),
+  resetKill: z.strictObject({ reason: z.string().trim().min(3, 'say why the kill switch is being reset').max(500) }),
+  setInstrumentMode: z.strictObject({ mode: z.enum(INSTRUMENT_MODES) }),
+  updateConfig: z.strictObject({ patch: z.record(z.string(), z.unknown()) }),
+  getState: empty,
+  getDashboardData: empty,
+  getConfig: empty,
+  queryEvents: z
+    .strictObject({
+      eventType: z.enum(EVENT_TYPES).optional(),
+      severity: z.enum(SEVERITIES).optional(),
+      sessionId: z.string().max(50).optional(),
+      text: z.string().max(200).optional(),
+      since: z.number().int().optional(),
+      until: z.number().int().optional(),
+      beforeId: z.number().int().optional(),
+      limit: z.number().int().min(1).max(5000).default(100),
+    })
+    .default({ limit: 100 }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
+
+/** What each command returns on success. */
+export interface CommandValues {
+  start: BotState;
+  stop: BotState;
+  pause: BotState;
+  resume: BotState;
+  kill: BotState;
+  resetKill: BotState;
+  setInstrumentMode: BotState;
+  updateConfig: { config: BotConfig; diff: ConfigDiffEntry[] };
+  getState: BotState;
+  getDashboardData: DashboardData;
+  getConfig: BotConfig;
+  queryEvents: BotEvent[];
+}
+
+/** The request a caller may send (defaults filled in by the schema). */
+export type CommandRequest<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
+/** The request after validation, as the controller receives it. */
+export type CommandPayload<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
+
+/** Main → renderer pushes. */
+export interface Pushes {
+  /** The full dashboard snapshot, coalesced to at most 4 per second. */
+  dashboard: DashboardData;
+  /** One new event, as soon as it is stored. */
+  event: BotEvent;
+}
+export type PushName = keyof Pushes;
+export const PUSH_NAMES: readonly PushName[] = ['dashboard', 'event'];
+
+/** The object the renderer talks to: one function per command, plus push subscriptions. */
+export type BotApi = {
+  [K in CommandName]: (request?: CommandRequest<K>) => Promise<CommandResult<CommandValues[K]>>;
+} & {
+  onPush<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void): () => void;
+};
+
+/** The IPC channel name of a command or push (one namespace for the app). */
+export const channelOf = (name: CommandName | PushName): string => `axion:${name}`;
