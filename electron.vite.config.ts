@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'electron/main.ts'),
           serve: resolve(__dirname, 'src-main/headless/serve.ts'),
+          launch: resolve(__dirname, 'electron/launch.ts'),
         },
       },
     },

@@ -15,3 +15,17 @@ export interface CommandSurface {
   /** Subscribes to pushes; returns the unsubscribe function. */
   subscribe(listener: PushListener): () => void;
 }
+
+/** Options of `createController` (src-main/controller/create-controller.ts). */
+export interface ControllerOptions {
+  /** Folder holding the SQLite file (axion.db). Created when missing. */
+  dataDir: string;
+  /** Optional config patch applied over the defaults at start-up (validated). */
+  configPatch?: Record<string, unknown>;
+}
+
+/** A running controller as the shells (Electron main, headless serve) hold it. */
+export interface ControllerHandle extends CommandSurface {
+  /** Closes the session in the store, stops the engine loop, closes the database. */
+  shutdown(): Promise<void>;
+}
