@@ -1,0 +1,41 @@
+import type { BotConfig } from '../../src-shared/config-schema';
+import type { BotEvent, EventQuery, EventType, Severity } from '../../src-shared/events';
+
+/** A new event as the controller writes it. */
+export interface NewEvent {
+  sessionId: string | null;
+  eventType: EventType;
+  severity: Severity;
+  message: string;
+  metadata?: Record<string, unknown> | null;
+  createdAt: number;
+}
+
+/** A bot_sessions row as the controller reads it. */
+export interface SessionSummary {
+  sessionId: string;
+  status: string;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+/** The part of the store the controller uses (implemented by src-main/store). */
+export interface ControllerStore {
+  eventLog: {
+    append(event: NewEvent): BotEvent;
+    query(q: EventQuery): BotEvent[];
+  };
+  sessions: {
+    open(s: { sessionId: string; startedAt: number; status: string; startingEquity: number; config: BotConfig }): void;
+    updateStatus(sessionId: string, status: string): void;
+    close(
+      sessionId: string,
+      end: { endedAt: number; endingEquity: number | null; status: string; errors?: string[] | undefined },
+    ): void;
+    findUnclosed(): SessionSummary[];
+  };
+  appState: {
+    get<T>(key: string): T | null;
+    set<T>(key: string, value: T): void;
+  };
+}
