@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const SERVE_ENTRY = resolve(__dirname, '../../out/main/serve.js');
+
+/** A running `serve` child process and the dashboard URL it printed. */
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  dataDir: string;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Starts the built headless server (`out/main/serve.js`, built by `npm test`) in a child
+ * process on a random port with a fresh data folder, and waits for its Dashboard line.
+ */
+export async function startServe(args: string[] = [], dataDir?: string): Promise<ServeProcess> {
+  if (!existsSync(SERVE_ENTRY)) throw new Error(`${SERVE_ENTRY} is missing: run npm run build first`);
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'axion-e2e-'));
+  const child = spawn(process.execPath, [SERVE_ENTRY, '--port', '0', '--data-dir', dir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not print its URL in time:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /Dashboard: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    child,
+    url,
+    dataDir: dir,
+    output: () => out,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((res) => {
+        if (child.exitCode !== null) return res(child.exitCode);
+        child.once('exit', (code) => res(code));
+        child.kill(signal);
+      }),
+  };
+}
