@@ -29,6 +29,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    // Relative asset URLs: Electron loads the page from file://, serve from http://127.0.0.1.
+    base: './',
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -22,6 +22,8 @@ export interface ControllerOptions {
   dataDir: string;
   /** Optional config patch applied over the defaults at start-up (validated). */
   configPatch?: Record<string, unknown>;
+  /** Simulated minutes per real second (overrides config.simulation.speed). */
+  speed?: number;
 }
 
 /** A running controller as the shells (Electron main, headless serve) hold it. */

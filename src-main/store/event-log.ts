@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { EVENT_TYPES, SEVERITIES, type BotEvent, type EventQuery, type EventType, type Severity } from '../../src-shared/events';
+import {
+  EVENT_TYPES,
+  SEVERITIES,
+  type BotEvent,
+  type EventQuery,
+  type EventType,
+  type Severity,
+} from '../../src-shared/events';
 import { redactSecrets } from './redact';
 
 /** An event to append; the log assigns the id. `createdAt` is epoch ms (UTC). */
@@ -83,7 +90,9 @@ export class EventLog {
     if (q.text != null && q.text !== '') add('instr(lower(message), lower(?)) > 0', q.text);
     if (q.beforeId != null) add('id < ?', q.beforeId);
     params.push(clampLimit(q.limit));
-    return this.statementFor(where).all(...params).map(toBotEvent);
+    return this.statementFor(where)
+      .all(...params)
+      .map(toBotEvent);
   }
 
   private write(event: NewBotEvent): BotEvent {
@@ -114,7 +123,9 @@ export class EventLog {
     let statement = this.queries.get(key);
     if (!statement) {
       const filter = where.length ? ` WHERE ${key}` : '';
-      statement = this.sqlite.prepare<unknown[], EventRow>(`SELECT ${COLUMNS} FROM bot_events${filter} ORDER BY id DESC LIMIT ?`);
+      statement = this.sqlite.prepare<unknown[], EventRow>(
+        `SELECT ${COLUMNS} FROM bot_events${filter} ORDER BY id DESC LIMIT ?`,
+      );
       this.queries.set(key, statement);
     }
     return statement;
@@ -130,7 +141,8 @@ function validate(event: NewBotEvent): void {
   if (!eventTypes.has(event.eventType)) throw new TypeError(`Unknown event type: ${String(event.eventType)}`);
   if (!severities.has(event.severity)) throw new TypeError(`Unknown severity: ${String(event.severity)}`);
   if (typeof event.message !== 'string') throw new TypeError('Event message must be a string');
-  if (!Number.isFinite(event.createdAt)) throw new TypeError(`Event createdAt must be epoch ms, got ${String(event.createdAt)}`);
+  if (!Number.isFinite(event.createdAt))
+    throw new TypeError(`Event createdAt must be epoch ms, got ${String(event.createdAt)}`);
 }
 
 function toBotEvent(row: EventRow): BotEvent {
@@ -150,7 +162,9 @@ function parseMetadata(json: string | null): Record<string, unknown> | null {
   if (json === null) return null;
   try {
     const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

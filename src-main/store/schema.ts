@@ -151,7 +151,10 @@ export const equitySnapshots = sqliteTable(
     equity: real('equity').notNull(),
     pnl: real('pnl').notNull(),
   },
-  (t) => [index('ix_equity_snapshots_session_id_time').on(t.sessionId, t.time), index('ix_equity_snapshots_time').on(t.time)],
+  (t) => [
+    index('ix_equity_snapshots_session_id_time').on(t.sessionId, t.time),
+    index('ix_equity_snapshots_time').on(t.time),
+  ],
 );
 
 /** One row per trading day (America/New_York date). */

@@ -97,7 +97,12 @@ export class SessionRepo {
 
   /** The most recently started session, or null when there is none. */
   latest(): SessionRecord | null {
-    const row = this.db.select().from(botSessions).orderBy(desc(botSessions.startedAt), desc(botSessions.id)).limit(1).get();
+    const row = this.db
+      .select()
+      .from(botSessions)
+      .orderBy(desc(botSessions.startedAt), desc(botSessions.id))
+      .limit(1)
+      .get();
     return row ? toRecord(row) : null;
   }
 

@@ -54,9 +54,9 @@ describe.skipIf(missing !== null)('dashboard in Chromium against npm run serve',
     await expect.poll(() => pill().textContent(), { timeout: 10_000 }).toMatch(/KILLED/i);
     const db = new Database(join(serve.dataDir, 'axion.db'), { readonly: true });
     try {
-      const row = db.prepare("SELECT severity, message FROM bot_events WHERE event_type = 'kill' ORDER BY id DESC LIMIT 1").get() as
-        | { severity: string; message: string }
-        | undefined;
+      const row = db
+        .prepare("SELECT severity, message FROM bot_events WHERE event_type = 'kill' ORDER BY id DESC LIMIT 1")
+        .get() as { severity: string; message: string } | undefined;
       expect(row?.severity).toBe('critical');
     } finally {
       db.close();

@@ -57,7 +57,9 @@ describe('openDatabase', () => {
     sqlite
       .prepare("INSERT INTO bot_sessions (session_id, started_at, status, starting_equity) VALUES ('s', 1, 'paper', 1)")
       .run();
-    const row = sqlite.prepare<[], { created_at: number; total_signals: number }>('SELECT created_at, total_signals FROM bot_sessions').get();
+    const row = sqlite
+      .prepare<[], { created_at: number; total_signals: number }>('SELECT created_at, total_signals FROM bot_sessions')
+      .get();
     expect(row?.created_at).toBeGreaterThanOrEqual(before - 1000);
     expect(row?.created_at).toBeLessThanOrEqual(Date.now() + 1000);
     expect(row?.total_signals).toBe(0);

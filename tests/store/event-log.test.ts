@@ -40,7 +40,11 @@ describe('EventLog.append', () => {
     const stored = store.eventLog.append(
       ev({ metadata: { broker: { apiKey: 'AKXYZ', secretKey: 'sssh', url: 'https://paper' }, token: 't', qty: 5 } }),
     );
-    const expected = { broker: { apiKey: '[redacted]', secretKey: '[redacted]', url: 'https://paper' }, token: '[redacted]', qty: 5 };
+    const expected = {
+      broker: { apiKey: '[redacted]', secretKey: '[redacted]', url: 'https://paper' },
+      token: '[redacted]',
+      qty: 5,
+    };
     expect(stored.metadata).toEqual(expected);
     expect(store.eventLog.query({})[0]?.metadata).toEqual(expected);
     const raw = store.database.sqlite.prepare('SELECT metadata_json FROM bot_events').pluck().get() as string;
@@ -68,7 +72,12 @@ describe('EventLog.appendMany', () => {
   it('writes nothing when one event of the batch is invalid', () => {
     const { eventLog } = tempStore();
     eventLog.append(ev({ message: 'before' }));
-    const batch = [ev({ message: 'a' }), ev({ message: 'b' }), ev({ severity: 'fatal' as Severity }), ev({ message: 'd' })];
+    const batch = [
+      ev({ message: 'a' }),
+      ev({ message: 'b' }),
+      ev({ severity: 'fatal' as Severity }),
+      ev({ message: 'd' }),
+    ];
     expect(() => eventLog.appendMany(batch)).toThrow();
     expect(eventLog.query({}).map((e) => e.message)).toEqual(['before']);
   });
@@ -100,9 +109,21 @@ describe('EventLog.query', () => {
       ev({ eventType: 'signal', message: 'CLOUD_FLIP_BULLISH on QQQ 5m', createdAt: T0 + 1000 }),
       ev({ eventType: 'trade', message: 'Bought 100 SPY', createdAt: T0 + 2000 }),
       ev({ eventType: 'error', severity: 'error', message: 'Broker timeout', createdAt: T0 + 3000 }),
-      ev({ eventType: 'kill', severity: 'critical', message: 'KILL switch activated', createdAt: T0 + 4000, sessionId: 's2' }),
+      ev({
+        eventType: 'kill',
+        severity: 'critical',
+        message: 'KILL switch activated',
+        createdAt: T0 + 4000,
+        sessionId: 's2',
+      }),
       ev({ eventType: 'signal', message: 'CLOUD_CROSS_BEARISH on spy 1m', createdAt: T0 + 5000, sessionId: 's2' }),
-      ev({ eventType: 'alert', severity: 'warning', message: '100% of 50_% done', createdAt: T0 + 6000, sessionId: null }),
+      ev({
+        eventType: 'alert',
+        severity: 'warning',
+        message: '100% of 50_% done',
+        createdAt: T0 + 6000,
+        sessionId: null,
+      }),
     ]);
     return store.eventLog;
   }
@@ -114,7 +135,10 @@ describe('EventLog.query', () => {
   });
 
   it('returns the newest events of one type first', () => {
-    expect(messages(seeded().query({ eventType: 'signal' }))).toEqual(['CLOUD_CROSS_BEARISH on spy 1m', 'CLOUD_FLIP_BULLISH on QQQ 5m']);
+    expect(messages(seeded().query({ eventType: 'signal' }))).toEqual([
+      'CLOUD_CROSS_BEARISH on spy 1m',
+      'CLOUD_FLIP_BULLISH on QQQ 5m',
+    ]);
   });
 
   it('filters by severity', () => {
@@ -122,12 +146,19 @@ describe('EventLog.query', () => {
   });
 
   it('filters by session', () => {
-    expect(messages(seeded().query({ sessionId: 's2' }))).toEqual(['CLOUD_CROSS_BEARISH on spy 1m', 'KILL switch activated']);
+    expect(messages(seeded().query({ sessionId: 's2' }))).toEqual([
+      'CLOUD_CROSS_BEARISH on spy 1m',
+      'KILL switch activated',
+    ]);
   });
 
   it('bounds created_at inclusively with since and until', () => {
     const log = seeded();
-    expect(log.query({ since: T0 + 2000, until: T0 + 4000 }).map((e) => e.createdAt)).toEqual([T0 + 4000, T0 + 3000, T0 + 2000]);
+    expect(log.query({ since: T0 + 2000, until: T0 + 4000 }).map((e) => e.createdAt)).toEqual([
+      T0 + 4000,
+      T0 + 3000,
+      T0 + 2000,
+    ]);
     expect(log.query({ since: T0 + 5000 })).toHaveLength(2);
     expect(log.query({ until: T0 })).toHaveLength(1);
   });
@@ -145,7 +176,9 @@ describe('EventLog.query', () => {
   });
 
   it('combines filters', () => {
-    expect(messages(seeded().query({ eventType: 'signal', sessionId: 's1', text: 'qqq' }))).toEqual(['CLOUD_FLIP_BULLISH on QQQ 5m']);
+    expect(messages(seeded().query({ eventType: 'signal', sessionId: 's1', text: 'qqq' }))).toEqual([
+      'CLOUD_FLIP_BULLISH on QQQ 5m',
+    ]);
     expect(seeded().query({ eventType: 'signal', severity: 'critical' })).toEqual([]);
   });
 
@@ -154,7 +187,9 @@ describe('EventLog.query', () => {
     const page1 = log.query({ limit: 3 });
     const page2 = log.query({ limit: 3, beforeId: page1.at(-1)!.id });
     const page3 = log.query({ limit: 3, beforeId: page2.at(-1)!.id });
-    expect([...page1, ...page2, ...page3].map((e) => e.createdAt)).toEqual([6, 5, 4, 3, 2, 1, 0].map((s) => T0 + s * 1000));
+    expect([...page1, ...page2, ...page3].map((e) => e.createdAt)).toEqual(
+      [6, 5, 4, 3, 2, 1, 0].map((s) => T0 + s * 1000),
+    );
     expect(page3).toHaveLength(1);
   });
 

@@ -42,7 +42,9 @@ describe('SessionRepo', () => {
 
   it('redacts secrets in the config snapshot', () => {
     const store = tempStore();
-    store.sessions.open(session({ config: { broker: { apiKey: 'AK123', apiSecret: 'S3CR3T', paper: true }, authToken: 'tok' } }));
+    store.sessions.open(
+      session({ config: { broker: { apiKey: 'AK123', apiSecret: 'S3CR3T', paper: true }, authToken: 'tok' } }),
+    );
     expect(store.sessions.get('sess-1')?.config).toEqual({
       broker: { apiKey: '[redacted]', apiSecret: '[redacted]', paper: true },
       authToken: '[redacted]',
@@ -71,8 +73,20 @@ describe('SessionRepo', () => {
   it('closes a session with its end time, equity, status and errors', () => {
     const { sessions } = tempStore();
     sessions.open(session());
-    expect(sessions.close('sess-1', { endedAt: T0 + 60_000, endingEquity: 101_250.5, status: 'stopped', errors: ['feed stalled'] })).toBe(true);
-    expect(sessions.get('sess-1')).toMatchObject({ endedAt: T0 + 60_000, endingEquity: 101_250.5, status: 'stopped', errors: ['feed stalled'] });
+    expect(
+      sessions.close('sess-1', {
+        endedAt: T0 + 60_000,
+        endingEquity: 101_250.5,
+        status: 'stopped',
+        errors: ['feed stalled'],
+      }),
+    ).toBe(true);
+    expect(sessions.get('sess-1')).toMatchObject({
+      endedAt: T0 + 60_000,
+      endingEquity: 101_250.5,
+      status: 'stopped',
+      errors: ['feed stalled'],
+    });
   });
 
   it('finds the sessions a crash left open, oldest first', () => {

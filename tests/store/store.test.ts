@@ -16,7 +16,13 @@ describe('openStore', () => {
   it('provides what the controller needs', () => {
     const store: ControllerStore = tempStore();
     store.sessions.open({ sessionId: 's', startedAt: 1, status: 'paper', startingEquity: 1, config: {} as never });
-    const event = store.eventLog.append({ sessionId: 's', eventType: 'session', severity: 'info', message: 'started', createdAt: 1 });
+    const event = store.eventLog.append({
+      sessionId: 's',
+      eventType: 'session',
+      severity: 'info',
+      message: 'started',
+      createdAt: 1,
+    });
     expect(store.eventLog.query({ sessionId: 's' })).toEqual([event]);
     expect(store.sessions.findUnclosed().map((s) => s.sessionId)).toEqual(['s']);
   });
