@@ -1,1 +1,44 @@
-console.log('serve placeholder');
+import { resolve } from 'node:path';
+import { createController } from '../controller/create-controller';
+import { startBridgeServer } from './bridge-server';
+import { parseServeArgs, SERVE_USAGE } from './serve-args';
+import { defaultUserDataDir } from './user-data-dir';
+
+/**
+ * `npm run serve`: the same controller as the desktop app, in plain Node, behind the
+ * headless WebSocket bridge on 127.0.0.1.
+ */
+async function main(): Promise<void> {
+  const args = parseServeArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(SERVE_USAGE);
+    return;
+  }
+  const dataDir = resolve(args.dataDir ?? defaultUserDataDir());
+  const controller = createController({ dataDir, ...(args.speed !== null ? { speed: args.speed } : {}) });
+  const server = await startBridgeServer({
+    surface: controller,
+    rendererDir: resolve(__dirname, '../renderer'),
+    port: args.port,
+  });
+  console.log(`Data: ${dataDir}`);
+  console.log(`Dashboard: ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing the session and the store`);
+    await server.close();
+    await controller.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`serve: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(SERVE_USAGE);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: prints the figures of DESIGN §8 as numbers and ratios against their targets.
+ * `npm run bench -- --json` ends with one JSON object on its last line.
+ * Speed lives here, never in unit tests: the machines are shared and noisy.
+ */
+import { benchSnapshot } from './snapshot-bench';
+import { benchStore } from './store-bench';
+
+interface Figure {
+  key: string;
+  value: number;
+  unit: string;
+  target: number;
+  better: 'higher' | 'lower';
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const figures: Figure[] = [];
+  const add = (key: string, value: number, unit: string, target: number, better: Figure['better']) =>
+    figures.push({ key, value, unit, target, better });
+
+  const store = await benchStore();
+  add('store.eventsPerSec', store.eventsPerSec, 'events/s', 50_000, 'higher');
+  add('store.queryMs', store.queryMs, 'ms', 5, 'lower');
+
+  const snapshot = await benchSnapshot();
+  add('snapshot.buildSerializeMs', snapshot.buildSerializeMs, 'ms', 1, 'lower');
+  add('kill.gatewayBlockedMs', snapshot.killGatewayBlockedMs, 'ms', 50, 'lower');
+  add('push.latencyMs', snapshot.pushLatencyMs, 'ms', 100, 'lower');
+
+  for (const f of figures) {
+    const ratio = f.better === 'higher' ? f.value / f.target : f.target / f.value;
+    const verdict = ratio >= 1 ? 'meets' : 'MISSES';
+    console.log(
+      `${f.key.padEnd(30)} ${format(f.value).padStart(14)} ${f.unit.padEnd(9)} target ${f.better === 'higher' ? '≥' : '<'} ${format(f.target)} ${f.unit}  (${ratio.toFixed(2)}× target, ${verdict})`,
+    );
+  }
+  if (json) console.log(JSON.stringify(Object.fromEntries(figures.map((f) => [f.key, round(f.value)]))));
+}
+
+const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Number(v.toPrecision(4)));
+const format = (v: number) => round(v).toLocaleString('en-US');
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
