@@ -40,6 +40,8 @@ export interface ControllerDeps {
 
 const MAX_ERRORS = 20;
 const MAX_PNL_POINTS = 2000;
+/** Real time without a bar after which a sped-up simulated feed counts as stale. */
+const STALE_WALL_FLOOR_MS = 2000;
 
 /**
  * The one command surface (freqtrade's RPC shape): every front end (Electron IPC, headless
@@ -59,6 +61,8 @@ export class BotController implements CommandSurface {
   private maxDrawdown = 0;
   private feedStatus: DataFeedStatus = 'disconnected';
   private lastBarTime: number | null = null;
+  /** Real time the last bar arrived. */
+  private lastBarWall: number | null = null;
   private readonly lastPrices = new Map<string, number>();
   private readonly errors: string[] = [];
   private readonly pnlSeries: PnlPoint[] = [];
@@ -352,6 +356,7 @@ export class BotController implements CommandSurface {
       this.pendingConfig = null;
     }
     this.lastPrices.set(bar.ticker, bar.close);
+    this.lastBarWall = this.deps.wallClock();
     if (this.lastBarTime === null || bar.time > this.lastBarTime) {
       this.lastBarTime = bar.time;
       this.markEquity(bar.time);
@@ -387,11 +392,19 @@ export class BotController implements CommandSurface {
   }
 
   private effectiveFeedStatus(): DataFeedStatus {
-    if (this.feedStatus !== 'connected' || this.lastBarTime === null) return this.feedStatus;
+    if (this.feedStatus !== 'connected' || this.lastBarTime === null || this.lastBarWall === null) {
+      return this.feedStatus;
+    }
     const clock = this.deps.describeClock(this.deps.clock.now());
-    const ageMs = clock.now - (this.lastBarTime + 60_000);
-    return clock.phase === 'open' && ageMs > this.config.risk.staleDataSeconds * 1000 ? 'delayed' : 'connected';
+    const staleMs = this.config.risk.staleDataSeconds * 1000;
+    const marketAgeMs = clock.now - (this.lastBarTime + 60_000);
+    // A sped-up simulated feed delivers minutes in bursts, so market time alone would flag
+    // every gap between bursts; the feed is stale only if real time has passed too.
+    const wallAgeMs = this.deps.wallClock() - this.lastBarWall;
+    const stale = marketAgeMs > staleMs && wallAgeMs > Math.min(staleMs, STALE_WALL_FLOOR_MS);
+    return clock.phase === 'open' && stale ? 'delayed' : 'connected';
   }
+
 
   private startHeartbeat(): void {
     // Uptime and the market clock move even when no bar arrives; one push per second at most.

@@ -166,8 +166,21 @@ describe('BotController', () => {
     await h.value('start');
     h.feed.bar(makeBar({ time: OPEN }));
     h.time.market = OPEN + 60_000 + 120_000;
+    h.time.wall += 120_000;
     expect(h.controller.getState().dataFeedStatus).toBe('connected');
     h.time.market += 1000;
+    h.time.wall += 1000;
+    expect(h.controller.getState().dataFeedStatus).toBe('delayed');
+  });
+
+  it('does not call a sped-up simulated feed stale between its bursts of bars', async () => {
+    const h = harness();
+    await h.value('start');
+    h.feed.bar(makeBar({ time: OPEN }));
+    h.time.market = OPEN + 60_000 + 10 * 60_000; // ten simulated minutes…
+    h.time.wall += 100; // …in a tenth of a real second
+    expect(h.controller.getState().dataFeedStatus).toBe('connected');
+    h.time.wall += 2000;
     expect(h.controller.getState().dataFeedStatus).toBe('delayed');
   });
 

@@ -1,7 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.AXION_CHROMIUM ?? '/usr/bin/chromium';
@@ -13,7 +10,7 @@ export function chromiumMissingReason(): string | null {
     : `Debian chromium not found at ${CHROMIUM_PATH} (apt-get install chromium; .ci/run does this)`;
 }
 
-/** Launches Debian's Chromium headless, with the flags this closed network needs. */
+/** Launches Debian's Chromium headless (Playwright gives it a fresh profile), with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -26,7 +23,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'axion-chromium-'))}`,
     ],
   });
 }
