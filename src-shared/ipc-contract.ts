@@ -5,6 +5,7 @@ import type { DashboardData } from './dashboard-data';
 import { EVENT_TYPES, SEVERITIES, type BotEvent } from './events';
 import type { CommandResult } from './command-result';
 import type { ConfigDiffEntry } from './config-patch';
+import { channelOf, PUSH_NAMES, type PushName } from './ipc-names';
 
 const empty = z.strictObject({}).default({});
 
@@ -74,8 +75,10 @@ export interface Pushes {
   /** One new event, as soon as it is stored. */
   event: BotEvent;
 }
-export type PushName = keyof Pushes;
-export const PUSH_NAMES: readonly PushName[] = ['dashboard', 'event'];
+// Pushes must name exactly the zod-free PUSH_NAMES: this line stops compiling otherwise.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+true satisfies SameKeys<PushName, keyof Pushes>;
+export { PUSH_NAMES, type PushName };
 
 /** The object the renderer talks to: one function per command, plus push subscriptions. */
 export type BotApi = {
@@ -84,5 +87,4 @@ export type BotApi = {
   onPush<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void): () => void;
 };
 
-/** The IPC channel name of a command or push (one namespace for the app). */
-export const channelOf = (name: CommandName | PushName): string => `axion:${name}`;
+export { channelOf };

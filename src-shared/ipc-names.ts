@@ -1,0 +1,12 @@
+/**
+ * The zod-free part of the IPC contract: push names and channel names. The sandboxed preload
+ * may require only 'electron', so it imports this module rather than ipc-contract (which
+ * builds zod schemas at import time).
+ */
+
+/** Main → renderer push names (their payload types are `Pushes` in ipc-contract). */
+export const PUSH_NAMES = ['dashboard', 'event'] as const;
+export type PushName = (typeof PUSH_NAMES)[number];
+
+/** The IPC channel of a command or push (one namespace for the app). */
+export const channelOf = (name: string): string => `axion:${name}`;
