@@ -1,4 +1,5 @@
 import type { Timeframe } from './market';
+import type { SignalType } from './signals';
 
 export type InstrumentType = 'stock' | 'option' | 'leveraged_etf';
 export type TradeType = 'day' | 'swing' | 'options_scalp' | 'etf_scalp';
@@ -25,8 +26,14 @@ export interface Position {
   timeframe: Timeframe;
   /** Leverage factor, 1 for plain stocks, 3 for 3x ETFs. */
   leverage: number;
-  /** For ETF scalps: the underlying whose clouds drive the exit. */
+  /** For ETF scalps and options: the underlying whose clouds drive the exit. */
   underlying: string | null;
+  /** The signal that opened the position (null for manual entries). */
+  signalId: string | null;
+  signalType: SignalType | null;
+  conviction: number | null;
+  /** Realized P&L of partial exits so far, net of commissions. */
+  realizedPnl: number;
 }
 
 export type OptionRight = 'call' | 'put';

@@ -22,7 +22,8 @@ export interface CloudState {
   bullish: boolean;
 }
 
-export type CloudStates = Record<CloudName, CloudState>;
+/** The four clouds of one ticker and timeframe; a cloud is null until its long EMA is seeded. */
+export type CloudStates = Record<CloudName, CloudState | null>;
 
 export const SIGNAL_OUTCOMES = ['PENDING', 'EXECUTED', 'EXECUTED_HALF', 'LOGGED_ONLY', 'SKIPPED'] as const;
 export type SignalOutcome = (typeof SIGNAL_OUTCOMES)[number];

@@ -1,6 +1,7 @@
 import type { Bar } from '../../src-shared/market';
 import type { DataFeedStatus } from '../../src-shared/bot-state';
 import type { BotEvent } from '../../src-shared/events';
+import type { OrderRequest, OrderUpdate } from './orders';
 
 /** Time, only ever read through this port (epoch ms, UTC). */
 export interface Clock {
@@ -39,8 +40,28 @@ export interface BrokerAccount {
   buyingPower: number;
 }
 
-/** The broker as the engine sees it (grows with the order gateway). */
+/**
+ * The broker as the engine sees it. Commands return at once; what becomes of an order
+ * arrives as OrderUpdates through `onUpdate`, in order (a real broker answers asynchronously).
+ */
 export interface Broker {
   readonly name: string;
   account(): BrokerAccount;
+  submit(order: OrderRequest): void;
+  cancel(clientOrderId: string): void;
+  /** Cancels every open order. */
+  cancelAll(): void;
+  /** Orders accepted and not yet filled, canceled or rejected. */
+  openOrders(): OrderRequest[];
+  /** Subscribes to order updates; returns the unsubscribe function. */
+  onUpdate(listener: (update: OrderUpdate) => void): () => void;
+}
+
+/**
+ * A simulated venue driven by the same bars as the engine (paper trading, replay). The
+ * controller hands each 1-minute bar to `processBar` before the engine sees it, so an order
+ * sent on one bar fills at the next bar's open.
+ */
+export interface SimulatedVenue extends Broker {
+  processBar(bar: Bar): void;
 }

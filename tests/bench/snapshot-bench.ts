@@ -33,6 +33,10 @@ function inputsWith100Positions(): StateInputs {
     timeframe: '5m',
     leverage: 1,
     underlying: null,
+    signalId: null,
+    signalType: null,
+    conviction: null,
+    realizedPnl: 0,
   }));
   return {
     status: 'paper',
