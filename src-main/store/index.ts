@@ -3,6 +3,10 @@ import { AppStateRepo } from './app-state';
 import { openDatabase, type OpenDatabase, type OpenDatabaseOptions } from './database';
 import { EventLog } from './event-log';
 import { SessionRepo } from './session-repo';
+import { OrderRepo } from './order-repo';
+import { TradeRepo } from './trade-repo';
+import { SignalRepo } from './signal-repo';
+import { EquityRepo } from './equity-repo';
 
 export { openDatabase, readPragmas, resolveMigrationsFolder, BUSY_TIMEOUT_MS } from './database';
 export type { OpenDatabase, OpenDatabaseOptions, StoreDb, StorePragmas } from './database';
@@ -11,6 +15,12 @@ export type { NewBotEvent } from './event-log';
 export { SessionRepo } from './session-repo';
 export type { CloseSession, OpenSession, SessionRecord } from './session-repo';
 export { AppStateRepo } from './app-state';
+export { OrderRepo, OPEN_ORDER_STATUSES } from './order-repo';
+export type { OrderIntentRecord, OrderRecord } from './order-repo';
+export { TradeRepo } from './trade-repo';
+export { SignalRepo } from './signal-repo';
+export { EquityRepo } from './equity-repo';
+export type { DailyPnlRecord } from './equity-repo';
 export { redactSecrets, REDACTED, SECRET_KEY_PATTERN } from './redact';
 export * as schema from './schema';
 
@@ -22,6 +32,10 @@ export interface Store {
   eventLog: EventLog;
   sessions: SessionRepo;
   appState: AppStateRepo;
+  orders: OrderRepo;
+  trades: TradeRepo;
+  signals: SignalRepo;
+  equity: EquityRepo;
   /** The underlying connection, for repositories added later and for diagnostics. */
   database: OpenDatabase;
   close(): void;
@@ -34,6 +48,10 @@ export function openStore(dataDir: string, opts: OpenDatabaseOptions = {}): Stor
     eventLog: new EventLog(database.sqlite),
     sessions: new SessionRepo(database.db),
     appState: new AppStateRepo(database.db),
+    orders: new OrderRepo(database.db),
+    trades: new TradeRepo(database.db),
+    signals: new SignalRepo(database.db),
+    equity: new EquityRepo(database.db),
     database,
     close: () => database.close(),
   };
