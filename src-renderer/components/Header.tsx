@@ -1,0 +1,27 @@
+import { useAppStore } from '../store/context';
+import { HeaderControls } from './HeaderControls';
+import { MarketClockView } from './MarketClockView';
+import { FeedStatus, SimulatedBadge, StatusPill } from './StatusPill';
+
+export function Header() {
+  const state = useAppStore((s) => s.dashboard?.state ?? null);
+  return (
+    <header className="header">
+      <div className="header__brand">
+        <span className="logo" aria-hidden="true">
+          <span className="logo__bar logo__bar--1" />
+          <span className="logo__bar logo__bar--2" />
+          <span className="logo__bar logo__bar--3" />
+        </span>
+        <h1 className="header__title">AXION BOT CONTROL CENTER</h1>
+        <StatusPill status={state?.status ?? null} />
+        {state?.simulated && <SimulatedBadge />}
+      </div>
+      <div className="header__meta">
+        {state && <FeedStatus status={state.dataFeedStatus} />}
+        {state && <MarketClockView clock={state.marketClock} />}
+      </div>
+      <HeaderControls />
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+import type { BotEvent, EventType } from '../../src-shared/events';
+import type { Transport } from '../transport/types';
+import type { AppStore } from './types';
+
+const TOAST_TONE = { warning: 'warning', error: 'error', critical: 'error' } as const;
+
+export const EVENT_TITLES: Record<EventType, string> = {
+  session: 'Session',
+  command: 'Command',
+  signal: 'Signal',
+  order: 'Order',
+  fill: 'Fill',
+  trade: 'Trade',
+  error: 'Error',
+  kill: 'Kill switch',
+  config_change: 'Configuration changed',
+  risk_denied: 'Risk gate denied an order',
+  alert: 'Alert',
+  mode_change: 'Mode changed',
+  status_change: 'Status changed',
+};
+
+/**
+ * Events that also pop up as toasts: warnings and worse (the PRD's Dashboard channel).
+ * Status changes are left to the status pill and the kill banner, which already say it.
+ */
+function toastFor(store: AppStore, event: BotEvent): void {
+  if (event.severity === 'info' || event.eventType === 'status_change') return;
+  const title = EVENT_TITLES[event.eventType] ?? event.eventType;
+  store.getState().pushToast({
+    tone: TOAST_TONE[event.severity],
+    title: event.severity === 'critical' ? `${title} · critical` : title,
+    message: event.message,
+  });
+}
+
+/**
+ * Feeds the store from the transport: the link state, a fresh snapshot and config on every
+ * (re)connect, then every 'dashboard' and 'event' push. Returns the unsubscribe function.
+ */
+export function bindTransport(store: AppStore, transport: Transport): () => void {
+  const { api } = transport;
+
+  const refresh = async () => {
+    const version = store.getState().dashboardVersion;
+    const [data, config] = await Promise.all([api.getDashboardData(), api.getConfig()]);
+    const s = store.getState();
+    if (config.ok) s.applyConfig(config.value);
+    if (!data.ok) {
+      s.pushToast({ tone: 'error', title: 'Could not load the dashboard', message: data.error.message });
+    } else if (s.dashboardVersion === version) {
+      s.applyDashboard(data.value);
+    } else {
+      s.mergeEvents(data.value.recentEvents);
+    }
+  };
+
+  const unsubscribers = [
+    api.onPush('dashboard', (data) => store.getState().applyDashboard(data)),
+    api.onPush('event', (event) => {
+      store.getState().applyEvent(event);
+      toastFor(store, event);
+    }),
+    transport.onConnection((info) => {
+      store.getState().setConnection(info);
+      if (info.phase === 'open') void refresh();
+    }),
+  ];
+  return () => unsubscribers.forEach((off) => off());
+}
