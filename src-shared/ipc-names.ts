@@ -10,3 +10,6 @@ export type PushName = (typeof PUSH_NAMES)[number];
 
 /** The IPC channel of a command or push (one namespace for the app). */
 export const channelOf = (name: string): string => `axion:${name}`;
+
+/** WebSocket path of the headless bridge; the token travels as the `token` query parameter. */
+export const WS_PATH = '/bridge';

@@ -15,5 +15,4 @@ export type ServerFrame =
   | { kind: 'reply'; id: number; result: CommandResult<CommandValues[CommandName]> }
   | { [P in PushName]: { kind: 'push'; push: P; payload: Pushes[P] } }[PushName];
 
-/** WebSocket path of the bridge; the token travels as the `token` query parameter. */
-export const WS_PATH = '/bridge';
+export { WS_PATH } from './ipc-names';

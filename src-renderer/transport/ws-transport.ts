@@ -1,6 +1,7 @@
 import { fail, type CommandResult } from '../../src-shared/command-result';
 import type { CommandName } from '../../src-shared/ipc-contract';
-import { WS_PATH, type ClientFrame } from '../../src-shared/ws-protocol';
+import { WS_PATH } from '../../src-shared/ipc-names';
+import type { ClientFrame } from '../../src-shared/ws-protocol';
 import { apiFromCall, PushHub, type CallFn } from './api-from-call';
 import type { ConnectionInfo, ConnectionListener, Transport } from './types';
 
