@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { PnlChart } from './charts/PnlChart';
+import { App } from './app';
+import { PnlChart } from './charts/pnl-chart';
 import { bindTransport } from './store/bind-transport';
 import { createAppStore } from './store/app-store';
 import { selectTransport } from './transport';

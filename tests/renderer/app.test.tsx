@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TABS } from '../../src-renderer/components/TabBar';
-import { UNREACHABLE_MESSAGE } from '../../src-renderer/components/ConnectionBanner';
+import { TABS } from '../../src-renderer/components/tab-bar';
+import { UNREACHABLE_MESSAGE } from '../../src-renderer/components/connection-banner';
 import type { Position, ScalpPosition } from '../../src-shared/positions';
 import type { TradeSignal } from '../../src-shared/signals';
 import { fakeApi, makeDashboard, makeEvent, makeState, NY_10_42_13, OPEN } from './helpers/fixtures';

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { KILL_QUESTION } from '../../src-renderer/components/KillDialog';
+import { KILL_QUESTION } from '../../src-renderer/components/kill-dialog';
 import { fakeApi, makeDashboard } from './helpers/fixtures';
 import { renderApp } from './helpers/render-app';
 

@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { App } from '../../../src-renderer/App';
+import { App } from '../../../src-renderer/app';
 import type { PnlChartProps } from '../../../src-renderer/charts/types';
 import { createAppStore } from '../../../src-renderer/store/app-store';
 import type { BotApi } from '../../../src-shared/ipc-contract';

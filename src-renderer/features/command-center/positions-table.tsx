@@ -1,5 +1,5 @@
 import type { Position, ScalpPosition, TradeType } from '../../../src-shared/positions';
-import { EmptyState } from '../../components/Panel';
+import { EmptyState } from '../../components/panel';
 import { formatCount, formatPrice, formatSignedMoney, formatSignedPct, formatUptime, toneOf } from '../../format/format';
 
 const KIND: Record<TradeType, string> = { day: 'DAY', swing: 'SWING', options_scalp: 'OPT', etf_scalp: 'ETF' };

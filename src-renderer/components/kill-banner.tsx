@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAppStore } from '../store/context';
-import { ResetKillDialog } from './ResetKillDialog';
+import { ResetKillDialog } from './reset-kill-dialog';
 
 /** While the kill switch is active: why, and the way back (a reset with a reason). */
 export function KillBanner() {

@@ -1,5 +1,5 @@
 import type { SignalOutcome, TradeSignal } from '../../../src-shared/signals';
-import { EmptyState } from '../../components/Panel';
+import { EmptyState } from '../../components/panel';
 import { formatNyMinute } from '../../format/format';
 
 const OUTCOME_LABELS: Record<SignalOutcome, string> = {

@@ -1,13 +1,13 @@
-import { EmptyState, Panel } from '../../components/Panel';
+import { EmptyState, Panel } from '../../components/panel';
 import { formatCount, formatSignedMoney, toneOf } from '../../format/format';
 import type { ChartKit } from '../../charts/types';
 import { useAppStore } from '../../store/context';
 import { isUnreachable } from '../../store/types';
-import { EventsFeed } from './EventsFeed';
-import { MetricCards } from './MetricCards';
-import { PositionsTable } from './PositionsTable';
-import { SignalsList } from './SignalsList';
-import { StatusLine } from './StatusLine';
+import { EventsFeed } from './events-feed';
+import { MetricCards } from './metric-cards';
+import { PositionsTable } from './positions-table';
+import { SignalsList } from './signals-list';
+import { StatusLine } from './status-line';
 
 /** Tab 1: status, instrument mode, today's figures, the P&L curve, positions, signals, events. */
 export function CommandCenter({ charts }: { charts: ChartKit }) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BotState, InstrumentMode } from '../../../src-shared/bot-state';
-import { STATUS_LABELS } from '../../components/StatusPill';
+import { STATUS_LABELS } from '../../components/status-pill';
 import { formatUptime } from '../../format/format';
 import { useAppStore } from '../../store/context';
 

@@ -1,12 +1,12 @@
-import { ConnectionBanner } from './components/ConnectionBanner';
-import { Header } from './components/Header';
-import { KillBanner } from './components/KillBanner';
-import { KpiStrip } from './components/KpiStrip';
-import { panelDomId, TabBar, tabDomId } from './components/TabBar';
-import { Toasts } from './components/Toasts';
+import { ConnectionBanner } from './components/connection-banner';
+import { Header } from './components/header';
+import { KillBanner } from './components/kill-banner';
+import { KpiStrip } from './components/kpi-strip';
+import { panelDomId, TabBar, tabDomId } from './components/tab-bar';
+import { Toasts } from './components/toasts';
 import type { ChartKit } from './charts/types';
-import { ComingSoon } from './features/coming-soon/ComingSoon';
-import { CommandCenter } from './features/command-center/CommandCenter';
+import { ComingSoon } from './features/coming-soon/coming-soon';
+import { CommandCenter } from './features/command-center/command-center';
 import { StoreProvider, useAppStore } from './store/context';
 import type { AppStore } from './store/types';
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type Ref } from 'react';
 import { useAppStore } from '../store/context';
 import { controlsFor } from './controls';
-import { KillDialog } from './KillDialog';
+import { KillDialog } from './kill-dialog';
 
 interface ControlButtonProps {
   kind: 'start' | 'pause' | 'kill';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Modal } from './Modal';
+import { Modal } from './modal';
 
 export const MIN_RESET_REASON = 3;
 

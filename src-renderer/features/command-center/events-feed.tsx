@@ -1,5 +1,5 @@
 import type { BotEvent } from '../../../src-shared/events';
-import { EmptyState } from '../../components/Panel';
+import { EmptyState } from '../../components/panel';
 import { formatNyTime } from '../../format/format';
 
 export function EventsFeed({ events }: { events: readonly BotEvent[] }) {

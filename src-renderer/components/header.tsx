@@ -1,7 +1,7 @@
 import { useAppStore } from '../store/context';
-import { HeaderControls } from './HeaderControls';
-import { MarketClockView } from './MarketClockView';
-import { FeedStatus, SimulatedBadge, StatusPill } from './StatusPill';
+import { HeaderControls } from './header-controls';
+import { MarketClockView } from './market-clock-view';
+import { FeedStatus, SimulatedBadge, StatusPill } from './status-pill';
 
 export function Header() {
   const state = useAppStore((s) => s.dashboard?.state ?? null);

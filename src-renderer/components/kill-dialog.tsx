@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { Modal } from './Modal';
+import { Modal } from './modal';
 
 export const KILL_QUESTION = 'Kill switch: block all new entries, cancel open orders, flatten day trades and scalps?';
 
