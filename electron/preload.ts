@@ -37,6 +37,15 @@ const api: BotApi = {
   getDashboardData: invoker('getDashboardData'),
   getConfig: invoker('getConfig'),
   queryEvents: invoker('queryEvents'),
+  getChartData: invoker('getChartData'),
+  getSignals: invoker('getSignals'),
+  getPerformance: invoker('getPerformance'),
+  closePosition: invoker('closePosition'),
+  adjustStop: invoker('adjustStop'),
+  addToPosition: invoker('addToPosition'),
+  requestLiveMode: invoker('requestLiveMode'),
+  confirmLiveMode: invoker('confirmLiveMode'),
+  setPaperMode: invoker('setPaperMode'),
   onPush,
 };
 

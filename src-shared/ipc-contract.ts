@@ -3,6 +3,11 @@ import { EXECUTION_MODES, INSTRUMENT_MODES, type BotState } from './bot-state';
 import type { BotConfig } from './config-schema';
 import type { DashboardData } from './dashboard-data';
 import { EVENT_TYPES, SEVERITIES, type BotEvent } from './events';
+import { TIMEFRAMES } from './market';
+import { SIGNAL_TYPES, type TradeSignal } from './signals';
+import type { ChartData, BarUpdate } from './chart-data';
+import type { PerformanceReport } from './performance';
+import type { Alert } from './alerts';
 import type { CommandResult } from './command-result';
 import type { ConfigDiffEntry } from './config-patch';
 import { channelOf, PUSH_NAMES, type PushName } from './ipc-names';
@@ -42,6 +47,34 @@ export const commandSchemas = {
       limit: z.number().int().min(1).max(5000).default(100),
     })
     .default({ limit: 100 }),
+  getChartData: z.strictObject({
+    ticker: z.string().min(1).max(32),
+    timeframe: z.enum(TIMEFRAMES),
+    limit: z.number().int().min(1).max(50_000).default(2000),
+  }),
+  getSignals: z
+    .strictObject({
+      ticker: z.string().min(1).max(32).optional(),
+      timeframe: z.enum(TIMEFRAMES).optional(),
+      type: z.enum(SIGNAL_TYPES).optional(),
+      direction: z.enum(['long', 'short']).optional(),
+      minConviction: z.number().min(0).max(100).optional(),
+      maxConviction: z.number().min(0).max(100).optional(),
+      limit: z.number().int().min(1).max(5000).default(200),
+    })
+    .default({ limit: 200 }),
+  getPerformance: z
+    .strictObject({ since: z.number().int().optional(), until: z.number().int().optional() })
+    .default({}),
+  closePosition: z.strictObject({ positionId: z.string().min(1).max(64) }),
+  adjustStop: z.strictObject({ positionId: z.string().min(1).max(64), stopPrice: z.number().positive().finite() }),
+  addToPosition: z.strictObject({
+    positionId: z.string().min(1).max(64),
+    quantity: z.number().int().positive().max(1_000_000),
+  }),
+  requestLiveMode: empty,
+  confirmLiveMode: z.strictObject({ challenge: z.string().min(1).max(100) }),
+  setPaperMode: empty,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -61,6 +94,16 @@ export interface CommandValues {
   getDashboardData: DashboardData;
   getConfig: BotConfig;
   queryEvents: BotEvent[];
+  getChartData: ChartData;
+  getSignals: TradeSignal[];
+  getPerformance: PerformanceReport;
+  closePosition: BotState;
+  adjustStop: BotState;
+  addToPosition: BotState;
+  /** The phrase to type back within `expiresAt` to go live. */
+  requestLiveMode: { challenge: string; expiresAt: number };
+  confirmLiveMode: BotState;
+  setPaperMode: BotState;
 }
 
 /** The request a caller may send (defaults filled in by the schema). */
@@ -74,6 +117,10 @@ export interface Pushes {
   dashboard: DashboardData;
   /** One new event, as soon as it is stored. */
   event: BotEvent;
+  /** Bars that closed or changed since the last push (every ticker and timeframe), coalesced like snapshots. */
+  bars: BarUpdate[];
+  /** An alert for the dashboard (toast) and, when its channels say so, a sound. */
+  alert: Alert;
 }
 // Pushes must name exactly the zod-free PUSH_NAMES: this line stops compiling otherwise.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

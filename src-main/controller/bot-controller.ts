@@ -121,6 +121,23 @@ export class BotController implements CommandSurface {
         return ok(this.config);
       case 'queryEvents':
         return ok(this.deps.store.eventLog.query(payload as CommandPayload<'queryEvents'>));
+      case 'requestLiveMode':
+        return this.refuse(
+          'requestLiveMode',
+          'invalid_transition',
+          'Live trading needs Alpaca API keys (ALPACA_API_KEY_ID and ALPACA_API_SECRET_KEY) and the Alpaca broker; none are configured, so the bot stays in paper mode.',
+        );
+      case 'confirmLiveMode':
+        return this.refuse('confirmLiveMode', 'invalid_transition', 'No live-mode request is pending.');
+      case 'setPaperMode':
+        return ok(this.getState());
+      case 'getSignals':
+      case 'getChartData':
+      case 'getPerformance':
+      case 'closePosition':
+      case 'adjustStop':
+      case 'addToPosition':
+        return fail('internal', `${name} needs the trading engine, which is not wired into this build yet.`);
     }
   }
 
@@ -319,6 +336,9 @@ export class BotController implements CommandSurface {
       intradayPnl: [...this.pnlSeries],
       recentSignals: [],
       recentEvents: [...this.recentEvents],
+      recentTrades: [],
+      todayMetrics: null,
+      universe: [],
     };
   }
 
@@ -404,7 +424,6 @@ export class BotController implements CommandSurface {
     const stale = marketAgeMs > staleMs && wallAgeMs > Math.min(staleMs, STALE_WALL_FLOOR_MS);
     return clock.phase === 'open' && stale ? 'delayed' : 'connected';
   }
-
 
   private startHeartbeat(): void {
     // Uptime and the market clock move even when no bar arrives; one push per second at most.

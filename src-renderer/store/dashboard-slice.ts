@@ -13,7 +13,15 @@ export const createDashboardSlice = (set: SetState, get: GetState): DashboardSli
     set((s) => ({
       dashboard: s.dashboard
         ? { ...s.dashboard, state }
-        : { state, intradayPnl: [], recentSignals: [], recentEvents: [] },
+        : {
+            state,
+            intradayPnl: [],
+            recentSignals: [],
+            recentEvents: [],
+            recentTrades: [],
+            todayMetrics: null,
+            universe: [],
+          },
     })),
   applyConfig: (config) => {
     const maxEvents = config.dashboard?.maxEventsDisplayed ?? DEFAULT_MAX_EVENTS;

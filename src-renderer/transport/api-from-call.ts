@@ -1,5 +1,12 @@
 import { fail, type CommandResult } from '../../src-shared/command-result';
-import type { BotApi, CommandName, CommandRequest, CommandValues, PushName, Pushes } from '../../src-shared/ipc-contract';
+import type {
+  BotApi,
+  CommandName,
+  CommandRequest,
+  CommandValues,
+  PushName,
+  Pushes,
+} from '../../src-shared/ipc-contract';
 
 /** Sends one command and settles with its result; never rejects. */
 export type CallFn = <K extends CommandName>(
@@ -11,7 +18,12 @@ type PushListeners = { [P in PushName]: Set<(payload: Pushes[P]) => void> };
 
 /** Push subscriptions that outlive any one connection. */
 export class PushHub {
-  private readonly listeners: PushListeners = { dashboard: new Set(), event: new Set() };
+  private readonly listeners: PushListeners = {
+    dashboard: new Set(),
+    event: new Set(),
+    bars: new Set(),
+    alert: new Set(),
+  };
 
   on<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void): () => void {
     const set: Set<(payload: Pushes[P]) => void> = this.listeners[name];
@@ -50,6 +62,15 @@ export function apiFromCall(call: CallFn, pushes: PushHub): BotApi {
     getDashboardData: (r) => call('getDashboardData', r),
     getConfig: (r) => call('getConfig', r),
     queryEvents: (r) => call('queryEvents', r),
+    getChartData: (r) => call('getChartData', r),
+    getSignals: (r) => call('getSignals', r),
+    getPerformance: (r) => call('getPerformance', r),
+    closePosition: (r) => call('closePosition', r),
+    adjustStop: (r) => call('adjustStop', r),
+    addToPosition: (r) => call('addToPosition', r),
+    requestLiveMode: (r) => call('requestLiveMode', r),
+    confirmLiveMode: (r) => call('confirmLiveMode', r),
+    setPaperMode: (r) => call('setPaperMode', r),
     onPush: (name, listener) => pushes.on(name, listener),
   };
 }

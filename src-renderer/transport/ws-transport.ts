@@ -89,7 +89,10 @@ export function createWsTransport(options: WsTransportOptions): Transport {
 
   const settleAll = (why: string) => {
     for (const [id, p] of [...pending]) {
-      settle(id, fail('internal', `${why} before the bot answered "${p.command}"; it may or may not have been applied.`));
+      settle(
+        id,
+        fail('internal', `${why} before the bot answered "${p.command}"; it may or may not have been applied.`),
+      );
     }
   };
 
@@ -160,14 +163,21 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     const ws = socket;
     if (closed || !ws || ws.readyState !== OPEN) {
       return Promise.resolve(
-        fail('internal', `Not connected to the bot, so "${command}" was not sent. Try again once the connection is back.`),
+        fail(
+          'internal',
+          `Not connected to the bot, so "${command}" was not sent. Try again once the connection is back.`,
+        ),
       );
     }
     const id = nextId++;
     const frame: ClientFrame = request === undefined ? { id, command } : { id, command, payload: request };
     return new Promise((resolve) => {
       const timer = setTimeout(
-        () => settle(id, fail('internal', `The bot did not answer "${command}" within ${Math.round(callTimeoutMs / 1000)} s.`)),
+        () =>
+          settle(
+            id,
+            fail('internal', `The bot did not answer "${command}" within ${Math.round(callTimeoutMs / 1000)} s.`),
+          ),
         callTimeoutMs,
       );
       pending.set(id, { command, resolve: resolve as Pending['resolve'], timer });

@@ -24,6 +24,15 @@ const REQUESTS: Record<CommandName, unknown> = {
   getDashboardData: {},
   getConfig: {},
   queryEvents: { limit: 10 },
+  getChartData: { ticker: 'SPY', timeframe: '5m' },
+  getSignals: {},
+  getPerformance: {},
+  closePosition: { positionId: 'P-1' },
+  adjustStop: { positionId: 'P-1', stopPrice: 100 },
+  addToPosition: { positionId: 'P-1', quantity: 1 },
+  requestLiveMode: {},
+  confirmLiveMode: { challenge: 'GO LIVE 1234' },
+  setPaperMode: {},
 };
 
 let controller: ControllerHandle;
@@ -59,7 +68,7 @@ async function invoke(name: CommandName, payload: unknown, event: unknown = from
 describe('registerIpcBridge', () => {
   it('registers exactly one handler per command, each on its axion: channel', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(channelOf).sort());
-    expect(ipcMain.handlers.size).toBe(12);
+    expect(ipcMain.handlers.size).toBe(COMMAND_NAMES.length);
   });
 
   it('removes every handler and stops forwarding pushes when disposed', async () => {
@@ -156,10 +165,14 @@ describe('registerIpcBridge', () => {
   });
 
   it('forwards controller pushes to the window on their axion: channels', async () => {
+    const emitted: string[] = [];
+    const unsubscribe = controller.subscribe((m) => emitted.push(channelOf(m.push)));
     await invoke('start', {});
+    unsubscribe();
 
-    const channels = new Set(window.webContents.sent.map((m) => m.channel));
-    expect(channels).toEqual(new Set(PUSH_NAMES.map(channelOf)));
+    expect(window.webContents.sent.map((m) => m.channel)).toEqual(emitted);
+    expect(new Set(emitted)).toEqual(new Set([channelOf('dashboard'), channelOf('event')]));
+    expect(emitted.every((c) => PUSH_NAMES.map(channelOf).includes(c))).toBe(true);
     const events = window.webContents.sent.filter((m) => m.channel === channelOf('event')).map((m) => m.payload);
     expect(events).toContainEqual(
       expect.objectContaining({ eventType: 'session', message: expect.stringContaining('started') }),

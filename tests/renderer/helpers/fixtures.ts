@@ -1,10 +1,11 @@
 import { vi } from 'vitest';
 import type { BotState } from '../../../src-shared/bot-state';
-import { ok, type CommandResult } from '../../../src-shared/command-result';
+import { fail, ok, type CommandResult } from '../../../src-shared/command-result';
 import { defaultConfig, type BotConfig } from '../../../src-shared/config-schema';
 import type { DashboardData } from '../../../src-shared/dashboard-data';
 import type { BotEvent } from '../../../src-shared/events';
-import type { BotApi, PushName, Pushes } from '../../../src-shared/ipc-contract';
+import type { BotApi, CommandRequest, PushName, Pushes } from '../../../src-shared/ipc-contract';
+import type { PerformanceReport } from '../../../src-shared/performance';
 import type { ConnectionInfo, ConnectionListener, Transport } from '../../../src-renderer/transport/types';
 
 /** 2026-11-24 15:42:13 UTC = 10:42:13 in New York. */
@@ -68,7 +69,16 @@ export function makeEvent(id: number, overrides: Partial<BotEvent> = {}): BotEve
 }
 
 export function makeDashboard(overrides: Partial<DashboardData> = {}, state: Partial<BotState> = {}): DashboardData {
-  return { state: makeState(state), intradayPnl: [], recentSignals: [], recentEvents: [], ...overrides };
+  return {
+    state: makeState(state),
+    intradayPnl: [],
+    recentSignals: [],
+    recentEvents: [],
+    recentTrades: [],
+    todayMetrics: null,
+    universe: [],
+    ...overrides,
+  };
 }
 
 /** The default configuration with some dashboard settings overridden. */
@@ -81,7 +91,7 @@ type PushListeners = { [P in PushName]: Set<(payload: Pushes[P]) => void> };
 
 /** A BotApi of vi.fn()s answering like a healthy bot, with `push()` to play the server. */
 export function fakeApi(data: DashboardData = makeDashboard()) {
-  const listeners: PushListeners = { dashboard: new Set(), event: new Set() };
+  const listeners: PushListeners = { dashboard: new Set(), event: new Set(), bars: new Set(), alert: new Set() };
   const stateReply = (patch: Partial<BotState>) => async (): Promise<CommandResult<BotState>> =>
     ok({ ...data.state, ...patch });
   const api = {
@@ -97,6 +107,25 @@ export function fakeApi(data: DashboardData = makeDashboard()) {
     getDashboardData: vi.fn(async () => ok(data)),
     getConfig: vi.fn(async () => ok(makeConfig())),
     queryEvents: vi.fn(async () => ok([])),
+    getChartData: vi.fn(async (r?: CommandRequest<'getChartData'>) =>
+      ok({
+        ticker: r?.ticker ?? 'SPY',
+        timeframe: r?.timeframe ?? '5m',
+        bars: [],
+        clouds: [],
+        markers: [],
+        priceLines: [],
+        forming: null,
+      }),
+    ),
+    getSignals: vi.fn(async () => ok(data.recentSignals)),
+    getPerformance: vi.fn(async () => fail<PerformanceReport>('internal', 'no performance report in this fake')),
+    closePosition: vi.fn(stateReply({})),
+    adjustStop: vi.fn(stateReply({})),
+    addToPosition: vi.fn(stateReply({})),
+    requestLiveMode: vi.fn(async () => ok({ challenge: 'GO LIVE 1234', expiresAt: NY_10_42_13 + 60_000 })),
+    confirmLiveMode: vi.fn(stateReply({ status: 'live', executionMode: 'live' })),
+    setPaperMode: vi.fn(stateReply({ status: 'paper', executionMode: 'paper' })),
     onPush<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void) {
       const set: Set<(payload: Pushes[P]) => void> = listeners[name];
       set.add(listener);
