@@ -89,7 +89,8 @@ export function priceOption(i: OptionModelInput): OptionQuote {
 
 /**
  * The listed strike (multiples of `increment`) whose |delta| is nearest `targetDelta`, or
- * null when none lies within [minDelta, maxDelta].
+ * null when none lies within [minDelta, maxDelta]. Deltas are compared as brokers quote
+ * them, to two decimals, so an at-the-money 0.5004 counts as 0.50.
  */
 export function strikeForDelta(
   base: Omit<OptionModelInput, 'strike'>,
@@ -103,7 +104,7 @@ export function strikeForDelta(
   for (let k = -60; k <= 60; k++) {
     const strike = Number((atm + k * increment).toFixed(6));
     if (strike <= 0) continue;
-    const delta = Math.abs(priceOption({ ...base, strike }).delta);
+    const delta = Math.round(Math.abs(priceOption({ ...base, strike }).delta) * 100) / 100;
     if (delta < minDelta || delta > maxDelta) continue;
     const gap = Math.abs(delta - targetDelta);
     if (!best || gap < best.gap - 1e-12) best = { strike, gap };
