@@ -1,13 +1,13 @@
-import type { Bar } from '../../src-shared/market';
-import type { Clock, FeedHandler, MarketDataFeed } from '../engine/ports';
+import type { BotConfig } from '../../src-shared/config-schema';
+import type { Bar, Timeframe } from '../../src-shared/market';
+import type { Clock } from '../engine/ports';
 import { nextTradingDate, sessionBounds, sessionDateOf, type ScheduleConfig } from '../engine/market-calendar';
-import { hashSeed, SeededRandom } from './seeded-random';
+import { PollingFeed, type Emit, type FeedTimers } from './replay-feed-base';
+import { MINUTE } from './replay-history';
+import { SyntheticMarket, type SyntheticEtf, type SyntheticSession } from './synthetic-market';
 
-/** The timer functions the feed polls with (injectable for tests). */
-export interface FeedTimers {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
+export type { FeedTimers } from './replay-feed-base';
+export type { SyntheticEtf } from './synthetic-market';
 
 /** Options of {@link SyntheticFeed}. */
 export interface SyntheticFeedOptions {
@@ -18,202 +18,125 @@ export interface SyntheticFeedOptions {
   pollMs?: number;
   /** Default: the global timers. */
   timers?: FeedTimers;
-  /** First prices; defaults for common tickers, else a price derived from the ticker. */
+  /**
+   * Opening prices of the first simulated session (the one in progress or next at construction);
+   * defaults for common tickers and ETFs, else a price derived from the ticker.
+   */
   startPrices?: Record<string, number>;
-}
-
-const MINUTE = 60_000;
-
-/** Rough late-2025 levels so the simulated market looks familiar. */
-const DEFAULT_START_PRICES: Readonly<Record<string, number>> = {
-  SPY: 600,
-  QQQ: 520,
-  IWM: 230,
-  NVDA: 180,
-  AAPL: 230,
-  MSFT: 500,
-  TSLA: 430,
-  AMD: 160,
-  META: 700,
-  AMZN: 220,
-  GOOGL: 250,
-  SMH: 300,
-  XLF: 52,
-};
-
-const globalTimers: FeedTimers = {
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
-
-interface Session {
-  open: number;
-  close: number;
-}
-
-/** Rounded to cents (sub-dollar prices to 1/100 cent); monotone, so OHLC order survives. */
-function roundPrice(price: number): number {
-  return price >= 1 ? Math.round(price * 100) / 100 : Math.max(0.0001, Math.round(price * 10_000) / 10_000);
+  /** Leveraged ETFs whose bars follow their underlying (see {@link syntheticEtfs}). */
+  etfs?: Record<string, SyntheticEtf>;
 }
 
 /**
- * One ticker's geometric random walk. Its random stream depends only on seed + ticker and
- * every minute consumes the same number of draws, so a bar depends only on the minutes
- * generated before it — never on how often the feed is polled.
+ * The simulated ETFs of the leveraged-ETF config: each sector map's bull ETF at +leverage and
+ * bear ETF at −leverage. An ETF listed for several underlyings (SOXL for SMH, NVDA, AMD) follows
+ * the first of them, in map order, that is among `tickers`, else the first one.
  */
-class TickerWalk {
-  private readonly rng: SeededRandom;
-  /** Per-minute stdev of the log return (0.05–0.15 %). */
-  private readonly volatility: number;
-  private readonly drift: number;
-  private readonly baseVolume: number;
-  private regime: 1 | -1;
-  private lastClose: number;
-
-  constructor(
-    private readonly ticker: string,
-    seed: number,
-    startPrice: number,
-  ) {
-    this.rng = new SeededRandom(hashSeed(ticker, seed));
-    this.volatility = 0.0005 + 0.001 * this.rng.next();
-    this.drift = (this.rng.next() - 0.5) * 0.00002;
-    this.baseVolume = 20_000 + Math.floor(180_000 * this.rng.next());
-    this.regime = this.rng.next() < 0.5 ? 1 : -1;
-    this.lastClose = roundPrice(startPrice);
+export function syntheticEtfs(
+  leveragedEtf: Pick<BotConfig['leveragedEtf'], 'sectorMap' | 'leverage'>,
+  tickers: readonly string[] = [],
+): Record<string, SyntheticEtf> {
+  const subscribed = new Set(tickers);
+  const etfs: Record<string, SyntheticEtf> = {};
+  for (const [underlying, { bull, bear }] of Object.entries(leveragedEtf.sectorMap)) {
+    for (const [etf, leverage] of [
+      [bull, leveragedEtf.leverage],
+      [bear, -leveragedEtf.leverage],
+    ] as const) {
+      const current = etfs[etf];
+      if (!current || (!subscribed.has(current.underlying) && subscribed.has(underlying))) {
+        etfs[etf] = { underlying, leverage };
+      }
+    }
   }
+  return etfs;
+}
 
-  next(time: number, session: Session): Bar {
-    const { rng, volatility } = this;
-    // Regimes last ~40 minutes on average: long enough for the EMA clouds to turn with them.
-    if (rng.next() < 1 / 40) this.regime = this.regime === 1 ? -1 : 1;
-    const shock = rng.normal();
-    const gap = rng.normal();
-    const upperWick = rng.next();
-    const lowerWick = rng.next();
-    const volumeNoise = rng.normal();
-
-    const opening = time === session.open;
-    const open = opening ? roundPrice(this.lastClose * Math.exp(gap * 3 * volatility)) : this.lastClose;
-    const logReturn = this.drift + this.regime * 0.3 * volatility + shock * volatility;
-    const close = roundPrice(open * Math.exp(logReturn));
-    const high = roundPrice(Math.max(open, close) * (1 + upperWick * 0.8 * volatility));
-    const low = roundPrice(Math.min(open, close) * (1 - lowerWick * 0.8 * volatility));
-
-    // U-shaped intraday volume: about 4× the midday level at the open and the close.
-    const x = (time - session.open) / (session.close - session.open);
-    const uShape = 1 + 3 * (2 * x - 1) ** 2;
-    const activity = (1 + 0.5 * Math.abs(shock)) * Math.exp(0.35 * volumeNoise);
-    const volume = Math.max(1, Math.round(this.baseVolume * uShape * activity));
-
-    this.lastClose = close;
-    return { ticker: this.ticker, timeframe: '1m', time, open, high, low, close, volume };
-  }
+/** NY date of the session in progress at `now`, else of the next one. */
+function firstSessionDate(now: number, schedule: ScheduleConfig): string {
+  const today = sessionDateOf(now);
+  const bounds = sessionBounds(today, schedule);
+  return bounds && now < bounds.close ? today : nextTradingDate(today, schedule);
 }
 
 /**
- * A deterministic simulated market: 1-minute bars for the regular session of trading days,
- * each delivered once its minute has closed on the injected clock.
+ * A deterministic simulated market (see SyntheticMarket for the model): 1-minute bars for the
+ * regular session of trading days, each delivered once its minute has closed on the injected
+ * clock, every ticker of a minute before the next minute, each leveraged ETF right after its
+ * underlying. A bar depends only on seed, ticker and minute (given the construction session),
+ * never on the poll cadence or on which other tickers are subscribed.
  */
-export class SyntheticFeed implements MarketDataFeed {
+export class SyntheticFeed extends PollingFeed {
   readonly name: string;
-  readonly simulated = true;
-  private readonly seed: number;
-  private readonly clock: Clock;
+  private readonly market: SyntheticMarket;
   private readonly schedule: ScheduleConfig;
-  private readonly pollMs: number;
-  private readonly timers: FeedTimers;
-  private readonly startPrices: Record<string, number>;
-  /** Kept across reconnects so prices continue where they left off. */
-  private readonly walks = new Map<string, TickerWalk>();
-  private tickers: readonly string[] = [];
-  private handler: FeedHandler | null = null;
-  private timer: unknown = null;
-  /** Bumped on every connect/disconnect so a pump notices when a handler changed the connection. */
-  private connection = 0;
+  /** Tickers in delivery order: each subscribed ticker, then the ETFs following it. */
+  private order: readonly string[] = [];
+  /** Each ticker's bars of the session being delivered. */
+  private readonly today = new Map<string, { date: string; bars: Bar[] }>();
   /** Open time of the next bar to deliver; never moves back, so no minute is delivered twice. */
   private cursor = Number.NEGATIVE_INFINITY;
-  private session: Session | null = null;
+  private session: SyntheticSession | null = null;
 
   constructor(opts: SyntheticFeedOptions) {
-    const pollMs = opts.pollMs ?? 100;
-    if (!(pollMs > 0)) throw new RangeError(`pollMs must be positive, got ${pollMs}`);
-    this.seed = opts.seed;
-    this.clock = opts.clock;
+    super(opts.clock, opts.pollMs, opts.timers);
     this.schedule = opts.schedule;
-    this.pollMs = pollMs;
-    this.timers = opts.timers ?? globalTimers;
-    this.startPrices = { ...DEFAULT_START_PRICES, ...opts.startPrices };
+    this.market = new SyntheticMarket({
+      seed: opts.seed,
+      schedule: opts.schedule,
+      firstSession: firstSessionDate(opts.clock.now(), opts.schedule),
+      startPrices: opts.startPrices,
+      etfs: opts.etfs,
+    });
     this.name = `Synthetic market (seed ${opts.seed})`;
   }
 
   /**
-   * Reports 'connected', then delivers the due bars of `tickers` on every poll, starting with
-   * the minute containing `clock.now()`. A second connect first disconnects the previous handler.
+   * Warm-up: the `count` most recent closed bars of `timeframe` that closed at or before
+   * `endBefore`, oldest first — the bars live delivery gives (or would give) those sessions;
+   * 1d bars are their sessions' 1m bars aggregated.
    */
-  connect(tickers: readonly string[], handler: FeedHandler): void {
-    this.disconnect();
-    this.connection += 1;
-    this.tickers = [...new Set(tickers)];
-    this.handler = handler;
+  history(ticker: string, timeframe: Timeframe, count: number, endBefore: number): Bar[] {
+    return this.market.history(ticker, timeframe, count, endBefore);
+  }
+
+  /** Delivery starts with the minute containing `clock.now()`, without backfill. */
+  protected subscribe(tickers: readonly string[]): void {
+    const subscribed = new Set(tickers);
+    const order: string[] = [];
+    for (const ticker of tickers) {
+      const etf = this.market.etf(ticker);
+      if (!etf || !subscribed.has(etf.underlying)) order.push(ticker);
+      order.push(...this.market.etfsOf(ticker));
+    }
+    this.order = [...new Set(order)];
     this.cursor = Math.max(this.cursor, Math.floor(this.clock.now() / MINUTE) * MINUTE);
     this.session = null;
-    this.timer = this.timers.setInterval(() => this.poll(), this.pollMs);
-    handler.onStatus('connected');
   }
 
-  /** Stops polling and reports 'disconnected'; does nothing when not connected. */
-  disconnect(): void {
-    const handler = this.handler;
-    if (!handler) return;
-    this.timers.clearInterval(this.timer);
-    this.timer = null;
-    this.handler = null;
-    this.connection += 1;
-    handler.onStatus('disconnected');
-  }
-
-  /**
-   * Delivers every bar that is due at `clock.now()`, minute by minute in time order, all
-   * tickers of a minute before the next one. Returns how many bars it delivered.
-   */
-  pump(): number {
-    const handler = this.handler;
-    if (!handler) return 0;
-    const connection = this.connection;
-    const now = this.clock.now();
-    let delivered = 0;
+  protected deliverDue(now: number, emit: Emit): void {
     for (;;) {
-      if (this.connection !== connection) break;
       const session = this.sessionOfCursor();
-      if (now < this.cursor + MINUTE) break;
-      const time = this.cursor;
+      if (now < this.cursor + MINUTE) return;
+      const index = (this.cursor - session.open) / MINUTE;
       this.cursor += MINUTE;
-      for (const ticker of this.tickers) {
-        if (this.connection !== connection) return delivered;
-        const bar = this.walk(ticker).next(time, session);
-        delivered += 1;
-        try {
-          handler.onBar(bar);
-        } catch {
-          // A failing consumer must not stop the market: the bar counts as delivered and the
-          // feed goes on; reporting the failure is the consumer's job.
-        }
+      for (const ticker of this.order) {
+        const bar = this.barsOf(ticker, session.date)[index];
+        if (bar && !emit({ ...bar })) return;
       }
     }
-    return delivered;
   }
 
-  private poll(): void {
-    try {
-      this.pump();
-    } catch {
-      // Nothing may escape a timer callback; the next poll tries again.
-    }
+  private barsOf(ticker: string, date: string): Bar[] {
+    const cached = this.today.get(ticker);
+    if (cached?.date === date) return cached.bars;
+    const bars = this.market.sessionBars(ticker, date);
+    this.today.set(ticker, { date, bars });
+    return bars;
   }
 
   /** Moves the cursor to the first regular-session minute at or after it and returns that session. */
-  private sessionOfCursor(): Session {
+  private sessionOfCursor(): SyntheticSession {
     const cached = this.session;
     if (cached && this.cursor >= cached.open && this.cursor < cached.close) return cached;
     let date = sessionDateOf(this.cursor);
@@ -221,24 +144,10 @@ export class SyntheticFeed implements MarketDataFeed {
       const bounds = sessionBounds(date, this.schedule);
       if (bounds && this.cursor < bounds.close) {
         this.cursor = Math.max(this.cursor, bounds.open);
-        this.session = bounds;
-        return bounds;
+        this.session = this.market.session(date);
+        return this.session;
       }
       date = nextTradingDate(date, this.schedule);
     }
   }
-
-  private walk(ticker: string): TickerWalk {
-    let walk = this.walks.get(ticker);
-    if (!walk) {
-      walk = new TickerWalk(ticker, this.seed, this.startPrices[ticker] ?? derivedStartPrice(ticker, this.seed));
-      this.walks.set(ticker, walk);
-    }
-    return walk;
-  }
-}
-
-/** A stable price between $20 and $400 for tickers without a configured start price. */
-function derivedStartPrice(ticker: string, seed: number): number {
-  return 20 + (hashSeed(`price:${ticker}`, seed) % 38_000) / 100;
 }

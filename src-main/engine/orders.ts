@@ -11,7 +11,7 @@ export interface OptionContract {
   underlying: string;
   right: OptionRight;
   strike: number;
-  /** Expiry instant, epoch ms (16:00 ET of the expiry date). */
+  /** Expiry instant, epoch ms: the session close of the expiry date (16:00 ET, 13:00 on half days). */
   expiry: number;
 }
 

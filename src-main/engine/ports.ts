@@ -1,4 +1,4 @@
-import type { Bar } from '../../src-shared/market';
+import type { Bar, Timeframe } from '../../src-shared/market';
 import type { DataFeedStatus } from '../../src-shared/bot-state';
 import type { BotEvent } from '../../src-shared/events';
 import type { OrderRequest, OrderUpdate } from './orders';
@@ -23,6 +23,12 @@ export interface MarketDataFeed {
   /** Starts delivering bars for `tickers` to `handler`. */
   connect(tickers: readonly string[], handler: FeedHandler): void;
   disconnect(): void;
+  /**
+   * Warm-up, where the feed has history: the `count` most recent closed bars of `timeframe`
+   * for `ticker` that closed at or before `endBefore` (epoch ms), oldest first; fewer when the
+   * feed has no more. The engine seeds each timeframe with it so the clouds are valid at the open.
+   */
+  history?(ticker: string, timeframe: Timeframe, count: number, endBefore: number): Bar[];
 }
 
 /** An engine event before it is stored (the store assigns id and time). */

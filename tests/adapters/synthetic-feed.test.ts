@@ -4,7 +4,12 @@ import type { DataFeedStatus } from '../../src-shared/bot-state';
 import { defaultConfig } from '../../src-shared/config-schema';
 import type { Bar } from '../../src-shared/market';
 import type { Clock, FeedHandler } from '../../src-main/engine/ports';
-import { SyntheticFeed, type FeedTimers } from '../../src-main/adapters/synthetic-feed';
+import {
+  SyntheticFeed,
+  syntheticEtfs,
+  type FeedTimers,
+  type SyntheticEtf,
+} from '../../src-main/adapters/synthetic-feed';
 import { SimulatedClock } from '../../src-main/adapters/simulated-clock';
 import { nextTradingDate, sessionBounds, sessionDateOf } from '../../src-main/engine/market-calendar';
 import { ManualClock } from '../helpers/manual-clock';
@@ -44,9 +49,20 @@ class FakeTimers implements FeedTimers {
   }
 }
 
-function setup(clock: Clock, tickers: readonly string[] = ['SPY', 'QQQ'], seed = 42) {
+/** The default sector map's Nasdaq pair. */
+const NASDAQ_ETFS: Record<string, SyntheticEtf> = {
+  TQQQ: { underlying: 'QQQ', leverage: 3 },
+  SQQQ: { underlying: 'QQQ', leverage: -3 },
+};
+
+function setup(
+  clock: Clock,
+  tickers: readonly string[] = ['SPY', 'QQQ'],
+  seed = 42,
+  etfs: Record<string, SyntheticEtf> = {},
+) {
   const timers = new FakeTimers();
-  const feed = new SyntheticFeed({ seed, clock, schedule, timers });
+  const feed = new SyntheticFeed({ seed, clock, schedule, timers, etfs });
   const recorder = new Recorder();
   feed.connect(tickers, recorder);
   return { feed, recorder, timers };
@@ -59,9 +75,10 @@ function collect(
   start: number,
   end: number,
   pumpsAt: readonly number[] = [],
+  etfs: Record<string, SyntheticEtf> = {},
 ): Bar[] {
   const clock = new ManualClock(start);
-  const { feed, recorder } = setup(clock, tickers, seed);
+  const { feed, recorder } = setup(clock, tickers, seed, etfs);
   for (const t of [...pumpsAt].sort((a, b) => a - b)) {
     clock.set(t);
     feed.pump();
@@ -135,20 +152,22 @@ describe('SyntheticFeed', () => {
     expect(times(bars)).toEqual([45, 46, 47, 48, 49].map((m) => OPEN + m * MINUTE));
   });
 
-  it('gives the same bars whatever the pump cadence', () => {
+  it('gives the same bars whatever the pump cadence, leveraged ETFs included', () => {
     const end = CLOSE + MINUTE;
-    const once = collect(42, ['SPY', 'QQQ'], OPEN - 3_600_000, end);
+    const once = collect(42, ['SPY', 'QQQ'], OPEN - 3_600_000, end, [], NASDAQ_ETFS);
+    expect(once).toHaveLength(4 * 390);
     const everyMinute = collect(
       42,
       ['SPY', 'QQQ'],
       OPEN - 3_600_000,
       end,
       Array.from({ length: 391 }, (_, m) => OPEN + m * MINUTE),
+      NASDAQ_ETFS,
     );
     expect(everyMinute).toEqual(once);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: OPEN - 3_600_000, max: end }), { maxLength: 40 }), (pumps) => {
-        expect(collect(42, ['SPY', 'QQQ'], OPEN - 3_600_000, end, pumps)).toEqual(once);
+        expect(collect(42, ['SPY', 'QQQ'], OPEN - 3_600_000, end, pumps, NASDAQ_ETFS)).toEqual(once);
       }),
       { numRuns: 20 },
     );
@@ -367,7 +386,7 @@ describe('SyntheticFeed', () => {
     expect(times(recorder.bars)).toEqual([10, 11].map((m) => OPEN + m * MINUTE));
   });
 
-  it('continues prices across a reconnect without repeating bars', () => {
+  it('follows the market through a disconnect: after a reconnect the bars are those an uninterrupted feed gives', () => {
     const manual = new ManualClock(OPEN);
     const { feed, recorder } = setup(manual, ['SPY']);
     manual.advance(5 * MINUTE);
@@ -378,6 +397,311 @@ describe('SyntheticFeed', () => {
     manual.advance(MINUTE);
     feed.pump();
     expect(times(recorder.bars)).toEqual([0, 1, 2, 3, 4, 15].map((m) => OPEN + m * MINUTE));
-    expect(recorder.bars[5]?.open).toBe(recorder.bars[4]?.close);
+    const uninterrupted = collect(42, ['SPY'], OPEN, OPEN + 16 * MINUTE);
+    expect(recorder.bars).toEqual([0, 1, 2, 3, 4, 15].map((m) => uninterrupted[m]));
+  });
+});
+
+const logReturns = (bars: readonly Bar[]): number[] => bars.map((b) => Math.log(b.close / b.open));
+const mean = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0) / xs.length;
+const stdev = (xs: readonly number[]): number => {
+  const m = mean(xs);
+  return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+};
+function correlation(a: readonly number[], b: readonly number[]): number {
+  const ma = mean(a);
+  const mb = mean(b);
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  a.forEach((x, i) => {
+    const y = (b[i] ?? mb) - mb;
+    ab += (x - ma) * y;
+    aa += (x - ma) ** 2;
+    bb += y * y;
+  });
+  return ab / Math.sqrt(aa * bb);
+}
+/** Time and OHLCV of `bars` taken together, computed by hand. */
+const byHand = (bars: readonly Bar[]): Omit<Bar, 'ticker' | 'timeframe'> => ({
+  time: bars[0]?.time ?? Number.NaN,
+  open: bars[0]?.open ?? Number.NaN,
+  high: Math.max(...bars.map((b) => b.high)),
+  low: Math.min(...bars.map((b) => b.low)),
+  close: bars.at(-1)?.close ?? Number.NaN,
+  volume: bars.reduce((a, b) => a + b.volume, 0),
+});
+const ofTicker = (bars: readonly Bar[], ticker: string): Bar[] => bars.filter((b) => b.ticker === ticker);
+/** Five sessions from Tuesday 2026-11-24 (Thanksgiving closed, Friday a half day). */
+const WEEK_END = utc('2026-12-01T21:00:00Z');
+
+describe('SyntheticFeed market model', () => {
+  it('moves tickers together through a shared market factor: 1m returns correlate clearly', () => {
+    const bars = collect(42, ['SPY', 'QQQ', 'AAPL', 'TSLA', 'XYZ'], OPEN, CLOSE);
+    const r = (t: string): number[] => logReturns(ofTicker(bars, t));
+    expect(correlation(r('SPY'), r('QQQ'))).toBeGreaterThan(0.6);
+    expect(correlation(r('AAPL'), r('TSLA'))).toBeGreaterThan(0.3);
+    expect(correlation(r('SPY'), r('XYZ'))).toBeGreaterThan(0.3);
+  });
+
+  it('gives each ticker its own moves too: returns are far from identical', () => {
+    const bars = collect(42, ['SPY', 'TSLA'], OPEN, CLOSE);
+    expect(correlation(logReturns(ofTicker(bars, 'SPY')), logReturns(ofTicker(bars, 'TSLA')))).toBeLessThan(0.9);
+  });
+
+  it('moves a leveraged ETF by leverage × its underlying each minute (SQQQ −3× QQQ), within rounding', () => {
+    const bars = collect(7, ['QQQ'], OPEN, WEEK_END, [], NASDAQ_ETFS);
+    const qqq = ofTicker(bars, 'QQQ');
+    expect(qqq.length).toBeGreaterThan(1500);
+    for (const [etf, leverage] of [
+      ['TQQQ', 3],
+      ['SQQQ', -3],
+    ] as const) {
+      const etfBars = ofTicker(bars, etf);
+      expect(etfBars.map((b) => b.time)).toEqual(qqq.map((b) => b.time));
+      etfBars.forEach((bar, i) => {
+        const base = qqq[i] as Bar;
+        // Each close/open ratio is off by at most a half cent at each end.
+        const tolerance = 0.01 / bar.open + (Math.abs(leverage) * 0.01) / base.open + 1e-9;
+        expect(Math.abs(bar.close / bar.open - 1 - leverage * (base.close / base.open - 1))).toBeLessThan(tolerance);
+        expect(bar.high).toBeGreaterThanOrEqual(Math.max(bar.open, bar.close));
+        expect(bar.low).toBeLessThanOrEqual(Math.min(bar.open, bar.close));
+        if (i > 0) {
+          // Overnight too: from the previous close to this open.
+          const prev = etfBars[i - 1] as Bar;
+          const basePrev = qqq[i - 1] as Bar;
+          const gapTolerance = 0.01 / prev.close + (Math.abs(leverage) * 0.01) / basePrev.close + 1e-9;
+          expect(Math.abs(bar.open / prev.close - 1 - leverage * (base.open / basePrev.close - 1))).toBeLessThan(
+            gapTolerance,
+          );
+        }
+      });
+    }
+    // Its own price level, not the underlying's.
+    expect(ofTicker(bars, 'SQQQ')[0]?.open).toBeLessThan(40);
+    expect(ofTicker(bars, 'TQQQ')[0]?.open).toBeGreaterThan(50);
+  });
+
+  it('delivers each ETF in the same minute right after its underlying, subscribed or not, and once', () => {
+    const etfs = { ...NASDAQ_ETFS, SPXL: { underlying: 'SPY', leverage: 3 } };
+    const bars = collect(42, ['SQQQ', 'SPY', 'QQQ', 'NVDA'], OPEN, OPEN + 3 * MINUTE, [], etfs);
+    const minute = bars.filter((b) => b.time === OPEN).map((b) => b.ticker);
+    expect(minute).toEqual(['SPY', 'SPXL', 'QQQ', 'TQQQ', 'SQQQ', 'NVDA']);
+    expect(bars).toHaveLength(18);
+  });
+
+  it('derives the simulated ETFs from the sector map, following a subscribed underlying', () => {
+    const { leveragedEtf } = defaultConfig();
+    const etfs = syntheticEtfs(leveragedEtf, ['SPY', 'QQQ', 'NVDA', 'AMD']);
+    expect(etfs.SQQQ).toEqual({ underlying: 'QQQ', leverage: -3 });
+    expect(etfs.SPXL).toEqual({ underlying: 'SPY', leverage: 3 });
+    expect(etfs.SOXL).toEqual({ underlying: 'NVDA', leverage: 3 });
+    expect(etfs.SOXS).toEqual({ underlying: 'NVDA', leverage: -3 });
+    expect(syntheticEtfs(leveragedEtf).SOXL).toEqual({ underlying: 'SMH', leverage: 3 });
+    expect(Object.keys(etfs).sort()).toEqual([
+      'FAS',
+      'FAZ',
+      'SOXL',
+      'SOXS',
+      'SPXL',
+      'SPXS',
+      'SQQQ',
+      'TNA',
+      'TQQQ',
+      'TZA',
+    ]);
+  });
+
+  it('rejects an ETF that follows another simulated ETF', () => {
+    const etfs = { TQQQ: { underlying: 'QQQ', leverage: 3 }, XXX: { underlying: 'TQQQ', leverage: 2 } };
+    expect(() => new SyntheticFeed({ seed: 1, clock: new ManualClock(OPEN), schedule, etfs })).toThrow(/TQQQ/);
+  });
+
+  it('trades more in the first and the last 30 minutes than the midday average, in every session', () => {
+    const bars = collect(42, ['SPY', 'QQQ', 'NVDA'], OPEN, WEEK_END);
+    for (const date of new Set(bars.map((b) => sessionDateOf(b.time)))) {
+      const session = bars.filter((b) => sessionDateOf(b.time) === date);
+      const open = Math.min(...session.map((b) => b.time));
+      const close = Math.max(...session.map((b) => b.time)) + MINUTE;
+      const volume = (from: number, to: number): number =>
+        mean(session.filter((b) => b.time >= from && b.time < to).map((b) => b.volume));
+      const middle = open + (close - open) / 2;
+      const midday = volume(middle - 60 * MINUTE, middle + 60 * MINUTE);
+      expect(volume(open, open + 30 * MINUTE)).toBeGreaterThan(1.5 * midday);
+      expect(volume(close - 30 * MINUTE, close)).toBeGreaterThan(1.5 * midday);
+    }
+  });
+
+  it('is more volatile in the first 30 minutes than at midday', () => {
+    const tickers = ['SPY', 'QQQ', 'NVDA', 'AAPL'];
+    const bars = collect(42, tickers, OPEN, WEEK_END).filter((b) => sessionDateOf(b.time) !== '2026-11-27');
+    const minuteOf = (b: Bar): number => {
+      const bounds = sessionBounds(sessionDateOf(b.time), schedule);
+      return (b.time - (bounds?.open ?? 0)) / MINUTE;
+    };
+    for (const ticker of tickers) {
+      const own = ofTicker(bars, ticker);
+      const opening = stdev(logReturns(own.filter((b) => minuteOf(b) < 30)));
+      const midday = stdev(logReturns(own.filter((b) => minuteOf(b) >= 150 && minuteOf(b) < 240)));
+      expect(opening).toBeGreaterThan(1.25 * midday);
+    }
+  });
+
+  it('changes regime within a session: strong 20-bar trends both ways, and their sign flips several times', () => {
+    const tickers = ['SPY', 'QQQ', 'NVDA', 'AAPL'];
+    const bars = collect(42, tickers, OPEN, WEEK_END).filter((b) => sessionDateOf(b.time) !== '2026-11-27');
+    let strongCount = 0;
+    for (const ticker of tickers) {
+      const strongMoves: number[] = [];
+      for (const date of new Set(bars.map((b) => sessionDateOf(b.time)))) {
+        const session = ofTicker(bars, ticker).filter((b) => sessionDateOf(b.time) === date);
+        const closes = session.map((b) => b.close);
+        // A 20-minute move beyond 2 sd of a memoryless walk is rare (~5 %) without trends.
+        const strong = 2 * stdev(logReturns(session)) * Math.sqrt(20);
+        const moves: number[] = [];
+        for (let i = 20; i < closes.length; i += 20) moves.push(Math.log((closes[i] ?? 0) / (closes[i - 20] ?? 1)));
+        const flips = moves.filter((m, i) => i > 0 && Math.sign(m) !== Math.sign(moves[i - 1] ?? m)).length;
+        expect(flips, `${ticker} ${date} flips`).toBeGreaterThanOrEqual(3);
+        strongMoves.push(...moves.filter((m) => Math.abs(m) > strong));
+      }
+      // 4 sessions × 19 windows: a memoryless walk gives about 3 strong moves.
+      expect(strongMoves.some((m) => m > 0) && strongMoves.some((m) => m < 0), `${ticker} both ways`).toBe(true);
+      strongCount += strongMoves.length;
+    }
+    // 4 tickers × 4 sessions × 19 windows: a memoryless walk gives about 14 strong moves.
+    expect(strongCount).toBeGreaterThanOrEqual(20);
+  });
+
+  it('gaps between sessions: the first bar opens away from the previous close', () => {
+    const bars = ['SPY', 'NVDA', 'XYZ'].flatMap((t) => collect(42, [t], OPEN, WEEK_END));
+    const gaps: number[] = [];
+    bars.forEach((bar, i) => {
+      const prev = bars[i - 1];
+      if (prev?.ticker === bar.ticker && sessionDateOf(prev.time) !== sessionDateOf(bar.time)) {
+        gaps.push(Math.abs(Math.log(bar.open / prev.close)));
+      }
+    });
+    expect(gaps).toHaveLength(12);
+    expect(gaps.filter((g) => g > 0.0005).length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...gaps)).toBeLessThan(0.2);
+  });
+});
+
+describe('SyntheticFeed history (warm-up)', () => {
+  const feedAt = (now: number, etfs: Record<string, SyntheticEtf> = {}, seed = 42) =>
+    new SyntheticFeed({ seed, clock: new ManualClock(now), schedule, timers: new FakeTimers(), etfs });
+
+  it('gives 100 daily bars of the sessions before the first open, oldest first, with consistent OHLC', () => {
+    const history = feedAt(OPEN - 3_600_000).history('SPY', '1d', 100, OPEN);
+    expect(history).toHaveLength(100);
+    let date = sessionDateOf(history[0]?.time ?? 0);
+    history.forEach((bar, i) => {
+      expect(bar.timeframe).toBe('1d');
+      expect(bar.ticker).toBe('SPY');
+      if (i > 0) date = nextTradingDate(date, schedule);
+      const bounds = sessionBounds(date, schedule);
+      expect(bar.time).toBe(bounds?.open);
+      expect(bounds?.close ?? Infinity).toBeLessThanOrEqual(OPEN);
+      expect(bar.high).toBeGreaterThanOrEqual(Math.max(bar.open, bar.close));
+      expect(bar.low).toBeLessThanOrEqual(Math.min(bar.open, bar.close));
+      expect(bar.low).toBeGreaterThan(0);
+      expect(Number.isInteger(bar.volume) && bar.volume > 0).toBe(true);
+      // Plausible daily moves for the index: under 6 % open to close.
+      expect(Math.abs(Math.log(bar.close / bar.open))).toBeLessThan(0.06);
+    });
+    expect(nextTradingDate(date, schedule)).toBe('2026-11-24');
+    // The walk ends where the simulation starts: about SPY's start price.
+    expect(Math.abs(Math.log((history.at(-1)?.close ?? 0) / 600))).toBeLessThan(0.05);
+  });
+
+  it('gives each intraday timeframe at least 89 closed bars of the previous sessions', () => {
+    const feed = feedAt(OPEN);
+    for (const [timeframe, minutes] of [
+      ['1m', 1],
+      ['5m', 5],
+      ['10m', 10],
+      ['1h', 60],
+    ] as const) {
+      const history = feed.history('QQQ', timeframe, 89, OPEN);
+      expect(history, timeframe).toHaveLength(89);
+      for (const bar of history) {
+        const bounds = sessionBounds(sessionDateOf(bar.time), schedule);
+        if (!bounds) throw new Error('bar outside a session');
+        expect((bar.time - bounds.open) % (minutes * MINUTE)).toBe(0);
+        expect(Math.min(bar.time + minutes * MINUTE, bounds.close)).toBeLessThanOrEqual(OPEN);
+      }
+      expect(history.map((b) => b.time)).toEqual([...history.map((b) => b.time)].sort((a, b) => a - b));
+    }
+    // 1h bars start at 09:30 and the session's last one is the short 15:30–16:00 bar.
+    const hours = feed.history('QQQ', '1h', 7, OPEN);
+    expect(hours.map((b) => new Date(b.time).toISOString().slice(11, 16))).toEqual([
+      '14:30',
+      '15:30',
+      '16:30',
+      '17:30',
+      '18:30',
+      '19:30',
+      '20:30',
+    ]);
+  });
+
+  it('aggregates higher timeframes from the same 1m bars', () => {
+    const feed = feedAt(OPEN);
+    const minutes = feed.history('NVDA', '1m', 390, OPEN);
+    const [hour] = feed.history('NVDA', '1h', 7, OPEN);
+    const [day] = feed.history('NVDA', '1d', 1, OPEN);
+    expect(hour).toEqual({ ticker: 'NVDA', timeframe: '1h', ...byHand(minutes.slice(0, 60)) });
+    expect(day).toEqual({ ticker: 'NVDA', timeframe: '1d', ...byHand(minutes) });
+  });
+
+  it('matches what live delivery gave for sessions already played, ETFs included', () => {
+    const nextClose = utc('2026-11-25T21:00:00Z');
+    const live = collect(42, ['QQQ'], OPEN, nextClose, [], NASDAQ_ETFS);
+    const feed = feedAt(OPEN, NASDAQ_ETFS);
+    for (const ticker of ['QQQ', 'SQQQ']) {
+      const delivered = ofTicker(live, ticker);
+      expect(feed.history(ticker, '1m', 780, nextClose)).toEqual(delivered);
+      expect(feed.history(ticker, '1d', 2, nextClose)).toEqual([
+        { ticker, timeframe: '1d', ...byHand(delivered.slice(0, 390)) },
+        { ticker, timeframe: '1d', ...byHand(delivered.slice(390)) },
+      ]);
+    }
+  });
+
+  it('gives only bars closed by endBefore, mid-session too', () => {
+    const feed = feedAt(OPEN);
+    const at = OPEN + 95 * MINUTE + 30_000;
+    expect(feed.history('SPY', '1m', 3, at).map((b) => b.time)).toEqual([92, 93, 94].map((m) => OPEN + m * MINUTE));
+    expect(feed.history('SPY', '5m', 1, at)[0]?.time).toBe(OPEN + 90 * MINUTE);
+    expect(feed.history('SPY', '1h', 1, at)[0]?.time).toBe(OPEN);
+    expect(feed.history('SPY', '1d', 1, at)[0]?.time).toBe(utc('2026-11-23T14:30:00Z'));
+    expect(feed.history('SPY', '1m', 0, at)).toEqual([]);
+    expect(() => feed.history('SPY', '1m', -1, at)).toThrow(RangeError);
+  });
+
+  it('is deterministic: the same seed gives the same history, another seed another', () => {
+    const a = feedAt(OPEN).history('AAPL', '1d', 100, OPEN);
+    expect(feedAt(OPEN - 3_600_000).history('AAPL', '1d', 100, OPEN)).toEqual(a);
+    expect(feedAt(OPEN, {}, 43).history('AAPL', '1d', 100, OPEN)).not.toEqual(a);
+  });
+
+  it('gives 20 tickers × 100 days of daily warm-up bars', () => {
+    const tickers = [
+      ...defaultConfig().universe.tickers,
+      'SMH',
+      'XLF',
+      'GOOGL',
+      'A1',
+      'B2',
+      'C3',
+      'D4',
+      'E5',
+      'F6',
+      'G7',
+    ];
+    expect(tickers).toHaveLength(20);
+    const feed = feedAt(OPEN, syntheticEtfs(defaultConfig().leveragedEtf, tickers));
+    // How fast this is belongs to `npm run bench` (feed.historyMs), never to a timed unit test.
+    for (const ticker of tickers) expect(feed.history(ticker, '1d', 100, OPEN)).toHaveLength(100);
   });
 });
