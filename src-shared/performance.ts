@@ -26,7 +26,7 @@ export interface DailyMetrics {
   etfsScalped: number;
 }
 
-/** One ISO week's trading: the daily fields summed over the week. `week` is e.g. '2026-W48'. */
+/** One ISO week's trading: the daily fields computed over the week's trades. `week` is e.g. '2026-W48'. */
 export interface WeeklyMetrics extends Omit<DailyMetrics, 'date'> {
   week: string;
   /** First and last New York dates with trades in the week. */
