@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'unknown_command',
   'invalid_transition',
   'invalid_config',
+  'refused',
   'unauthorized',
   'internal',
 ] as const;

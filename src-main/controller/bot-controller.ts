@@ -2,16 +2,22 @@ import type { BotState, DataFeedStatus, ExecutionMode, InstrumentMode } from '..
 import type { BotConfig } from '../../src-shared/config-schema';
 import { applyConfigPatch } from '../../src-shared/config-patch';
 import { fail, ok, type CommandResult } from '../../src-shared/command-result';
-import type { DashboardData, PnlPoint } from '../../src-shared/dashboard-data';
+import type { DashboardData } from '../../src-shared/dashboard-data';
+import type { PerformanceReport } from '../../src-shared/performance';
+import type { TradeSignal } from '../../src-shared/signals';
 import type { BotEvent, EventType, Severity } from '../../src-shared/events';
 import type { CommandName, CommandPayload, CommandValues } from '../../src-shared/ipc-contract';
 import type { Bar, MarketClock } from '../../src-shared/market';
-import type { Broker, Clock, FeedHandler, MarketDataFeed } from '../engine/ports';
+import type { Broker, Clock, MarketDataFeed } from '../engine/ports';
 import type { CommandSurface, PushListener, PushMessage } from './command-surface';
 import { PushThrottle, realTimers, type TimerApi } from './push-throttle';
 import { buildBotState } from './state-builder';
 import { entriesAllowed, transition, type LifecycleCommand } from './status-machine';
 import { newSessionId } from './session-id';
+import { TradingRuntime } from './trading-runtime';
+import { PerformanceMetrics } from './performance-metrics';
+import { buildPerformanceReport } from './performance-report';
+import { sessionDateOf } from '../engine/market-calendar';
 import type { ControllerStore } from './controller-store';
 
 /** Sticky kill state, persisted before kill() returns. */
@@ -39,7 +45,6 @@ export interface ControllerDeps {
 }
 
 const MAX_ERRORS = 20;
-const MAX_PNL_POINTS = 2000;
 /** Real time without a bar after which a sped-up simulated feed counts as stale. */
 const STALE_WALL_FLOOR_MS = 2000;
 
@@ -56,16 +61,13 @@ export class BotController implements CommandSurface {
   private pendingConfig: BotConfig | null = null;
   private sessionId: string | null = null;
   private startedAtWall: number | null = null;
-  private startingEquity: number;
-  private peakEquity: number;
-  private maxDrawdown = 0;
   private feedStatus: DataFeedStatus = 'disconnected';
   private lastBarTime: number | null = null;
   /** Real time the last bar arrived. */
   private lastBarWall: number | null = null;
-  private readonly lastPrices = new Map<string, number>();
   private readonly errors: string[] = [];
-  private readonly pnlSeries: PnlPoint[] = [];
+  private readonly runtime: TradingRuntime;
+  private readonly metrics = new PerformanceMetrics();
   private recentEvents: BotEvent[];
   private readonly listeners = new Set<PushListener>();
   private readonly throttle: PushThrottle;
@@ -77,9 +79,22 @@ export class BotController implements CommandSurface {
     this.config = deps.config;
     this.timers = deps.timers ?? realTimers;
     this.throttle = new PushThrottle(() => this.publishDashboard(), 250, this.timers);
-    this.startingEquity = deps.broker.account().equity;
-    this.peakEquity = this.startingEquity;
     this.recentEvents = deps.store.eventLog.query({ limit: this.config.dashboard.maxEventsDisplayed });
+    this.runtime = new TradingRuntime({
+      store: deps.store,
+      config: this.config,
+      clock: deps.clock,
+      broker: deps.broker,
+      feed: deps.feed,
+      runId: newSessionId(deps.clock.now()).replace(/^S/, 'R'),
+      sessionId: () => this.sessionId,
+      record: (type, severity, message, metadata) => this.record(type, severity, message, metadata),
+      changed: () => this.throttle.notify(),
+      lossLimit: (message) =>
+        this.kill(this.config.killSwitch.closeDayTradesOnKill, `daily loss limit reached: ${message}`),
+    });
+    // No session, no entries: the engine trades only between Start and Stop.
+    this.runtime.engine.setTradingState('paused', 'not started');
     this.restoreAfterRestart();
   }
 
@@ -132,12 +147,17 @@ export class BotController implements CommandSurface {
       case 'setPaperMode':
         return ok(this.getState());
       case 'getSignals':
-      case 'getChartData':
+        return ok(this.querySignals(payload as CommandPayload<'getSignals'>));
+      case 'getChartData': {
+        const q = payload as CommandPayload<'getChartData'>;
+        return ok(this.runtime.chartData(q.ticker, q.timeframe, q.limit));
+      }
       case 'getPerformance':
+        return ok(this.performance(payload as CommandPayload<'getPerformance'>));
       case 'closePosition':
       case 'adjustStop':
       case 'addToPosition':
-        return fail('internal', `${name} needs the trading engine, which is not wired into this build yet.`);
+        return this.override(name, payload as CommandPayload<'closePosition' | 'adjustStop' | 'addToPosition'>);
     }
   }
 
@@ -158,15 +178,12 @@ export class BotController implements CommandSurface {
     const now = this.deps.clock.now();
     this.sessionId = newSessionId(now);
     this.startedAtWall = this.deps.wallClock();
-    this.startingEquity = this.deps.broker.account().equity;
-    this.peakEquity = this.startingEquity;
-    this.maxDrawdown = 0;
-    this.pnlSeries.length = 0;
+    if (p.instrumentMode) this.runtime.engine.updateConfig(this.config);
     this.deps.store.sessions.open({
       sessionId: this.sessionId,
       startedAt: now,
       status: t.to,
-      startingEquity: this.startingEquity,
+      startingEquity: this.runtime.engine.ledger.equity(),
       config: this.config,
     });
     this.setStatus(t.to, null);
@@ -181,6 +198,7 @@ export class BotController implements CommandSurface {
         broker: this.deps.broker.name,
       },
     );
+    this.runtime.engine.setTradingState('active', 'started');
     this.connectFeed();
     this.startHeartbeat();
     return ok(this.getState());
@@ -206,6 +224,7 @@ export class BotController implements CommandSurface {
       sessionOpen: this.sessionId !== null,
     });
     if (!t.ok) return this.refuse(command, 'invalid_transition', t.reason);
+    this.runtime.engine.setTradingState(command === 'pause' ? 'paused' : 'active', reason ?? 'resumed');
     this.setStatus(t.to, reason);
     this.record(
       'command',
@@ -218,26 +237,25 @@ export class BotController implements CommandSurface {
     return ok(this.getState());
   }
 
-  private kill(closeDayTrades: boolean): CommandResult<BotState> {
+  private kill(closeDayTrades: boolean, reason = 'kill switch activated'): CommandResult<BotState> {
     const already = this.status === 'killed';
     const at = this.deps.clock.now();
     // Persist first: once kill() returns, a crash or restart must still come up killed.
-    if (!already) this.deps.store.appState.set<KillRecord>(KILL_STATE_KEY, { active: true, reason: 'kill switch', at });
-    this.setStatus('killed', 'kill switch activated');
+    if (!already) this.deps.store.appState.set<KillRecord>(KILL_STATE_KEY, { active: true, reason, at });
+    const cancelled = this.runtime.engine.gateway.openOrders().length;
+    const { flattened } = this.runtime.engine.halt(reason, !already && closeDayTrades);
+    this.setStatus('killed', reason);
     if (this.sessionId) this.deps.store.sessions.updateStatus(this.sessionId, 'killed');
     if (already) {
       this.record('command', 'info', 'Kill switch already active', { command: 'kill' });
     } else {
-      this.record(
-        'kill',
-        'critical',
-        'KILL SWITCH ACTIVATED: new entries blocked; no open orders or positions to close',
-        {
-          closeDayTrades,
-          cancelledOrders: 0,
-          flattenedPositions: 0,
-        },
-      );
+      const what = `${cancelled} open order${cancelled === 1 ? '' : 's'} cancelled, ${flattened} intraday position${flattened === 1 ? '' : 's'} being flattened`;
+      this.record('kill', 'critical', `KILL SWITCH ACTIVATED (${reason}): new entries blocked; ${what}`, {
+        reason,
+        closeDayTrades,
+        cancelledOrders: cancelled,
+        flattenedPositions: flattened,
+      });
     }
     return ok(this.getState());
   }
@@ -249,6 +267,7 @@ export class BotController implements CommandSurface {
     });
     if (!t.ok) return this.refuse('resetKill', 'invalid_transition', t.reason);
     this.deps.store.appState.set<KillRecord>(KILL_STATE_KEY, { active: false, reason, at: this.deps.clock.now() });
+    this.runtime.engine.setTradingState('paused', 'kill switch reset');
     this.setStatus(t.to, t.to === 'paused' ? 'kill switch reset: resume when ready' : null);
     if (this.sessionId) this.deps.store.sessions.updateStatus(this.sessionId, t.to);
     this.record('kill', 'warning', `Kill switch reset: ${reason}`, { reason });
@@ -259,6 +278,7 @@ export class BotController implements CommandSurface {
     const from = this.config.instrumentMode;
     if (from !== mode) {
       this.config = { ...this.config, instrumentMode: mode };
+      this.runtime.engine.updateConfig(this.config);
       this.deps.store.appState.set(CONFIG_KEY, this.config);
       this.record(
         'mode_change',
@@ -299,7 +319,11 @@ export class BotController implements CommandSurface {
   // ── Queries ────────────────────────────────────────────────────────────────────────
 
   getState(): BotState {
-    const account = this.deps.broker.account();
+    const engine = this.runtime.engine;
+    const trades = this.runtime.tradesToday;
+    const signals = this.runtime.recentSignals(1);
+    const startingEquity = engine.dayStartEquity;
+    const pnl = this.runtime.intradayPnl;
     return buildBotState({
       status: this.status,
       statusReason: this.statusReason,
@@ -308,19 +332,22 @@ export class BotController implements CommandSurface {
       sessionId: this.sessionId,
       startedAtWall: this.startedAtWall,
       wallNow: this.deps.wallClock(),
-      equity: account.equity,
-      startingEquity: this.startingEquity,
-      realizedPnl: 0,
-      openPositions: [],
-      openScalps: [],
-      pendingSignals: [],
-      winningTrades: 0,
-      losingTrades: 0,
-      scratchTrades: 0,
-      peakEquityToday: this.peakEquity,
-      maxDrawdownToday: this.maxDrawdown,
-      lastSignalTime: null,
-      lastTradeTime: null,
+      equity: engine.ledger.equity(),
+      startingEquity,
+      realizedPnl: trades.reduce((sum, t) => sum + t.pnl, 0),
+      openPositions: engine.ledger.positions(),
+      openScalps: engine.ledger.scalps(),
+      pendingSignals: this.runtime.pendingSignals(),
+      winningTrades: trades.filter((t) => t.pnl > 0).length,
+      losingTrades: trades.filter((t) => t.pnl < 0).length,
+      scratchTrades: trades.filter((t) => t.pnl === 0).length,
+      peakEquityToday: startingEquity + Math.max(0, ...pnl.map((p) => p.pnl)),
+      maxDrawdownToday: intradayDrawdown(
+        startingEquity,
+        pnl.map((p) => p.pnl),
+      ),
+      lastSignalTime: signals[0]?.time ?? null,
+      lastTradeTime: trades[0]?.exitTime ?? null,
       activeBroker: this.deps.broker.name,
       dataFeedStatus: this.effectiveFeedStatus(),
       errors: [...this.errors],
@@ -331,15 +358,68 @@ export class BotController implements CommandSurface {
   }
 
   getDashboardData(): DashboardData {
+    const trades = this.runtime.tradesToday;
+    const today = sessionDateOf(this.deps.clock.now());
     return {
       state: this.getState(),
-      intradayPnl: [...this.pnlSeries],
-      recentSignals: [],
+      intradayPnl: this.runtime.intradayPnl,
+      recentSignals: this.runtime.recentSignals(this.config.dashboard.maxSignalsDisplayed),
       recentEvents: [...this.recentEvents],
-      recentTrades: [],
-      todayMetrics: null,
-      universe: [],
+      recentTrades: trades,
+      todayMetrics: trades.length > 0 ? this.metrics.metricsFor(today, trades) : null,
+      universe: this.runtime.universe(),
     };
+  }
+
+  private querySignals(q: CommandPayload<'getSignals'>): TradeSignal[] {
+    return this.deps.store.signals
+      .recent(5000, q.ticker)
+      .filter(
+        (s) =>
+          (q.timeframe === undefined || s.timeframe === q.timeframe) &&
+          (q.type === undefined || s.type === q.type) &&
+          (q.direction === undefined || s.direction === q.direction) &&
+          (q.minConviction === undefined || s.conviction >= q.minConviction) &&
+          (q.maxConviction === undefined || s.conviction <= q.maxConviction),
+      )
+      .slice(0, q.limit);
+  }
+
+  private performance(q: CommandPayload<'getPerformance'>): PerformanceReport {
+    const until = q.until ?? this.deps.clock.now();
+    const since = q.since ?? until - this.config.dashboard.pnlChartLookbackDays * 86_400_000;
+    const spy = this.runtime.charts
+      .chart('SPY', '1d', 5000)
+      .bars.map((b) => ({ date: sessionDateOf(b.time), close: b.close }));
+    const spyToday = this.runtime.engine.market.lastBar('SPY', '1m');
+    if (spyToday && !spy.some((d) => d.date === sessionDateOf(spyToday.time))) {
+      spy.push({ date: sessionDateOf(spyToday.time), close: spyToday.close });
+    }
+    return buildPerformanceReport({
+      trades: this.deps.store.trades.between(since, until),
+      dailyEquity: this.deps.store.equity.days(),
+      spyDailyCloses: spy,
+      startingEquity: this.config.broker.startingEquity,
+      since,
+      until,
+    });
+  }
+
+  private override(
+    name: 'closePosition' | 'adjustStop' | 'addToPosition',
+    p: CommandPayload<'closePosition' | 'adjustStop' | 'addToPosition'>,
+  ): CommandResult<BotState> {
+    const engine = this.runtime.engine;
+    const position = engine.ledger.get(p.positionId);
+    const label = position ? `${position.ticker} (${p.positionId})` : p.positionId;
+    let r;
+    if (name === 'closePosition') r = engine.closePosition(p.positionId);
+    else if (name === 'adjustStop') r = engine.adjustStop(p.positionId, (p as CommandPayload<'adjustStop'>).stopPrice);
+    else r = engine.addToPosition(p.positionId, (p as CommandPayload<'addToPosition'>).quantity);
+    if (!r.ok) return this.refuse(name, 'refused', `${name} ${label} refused: ${r.reason}`);
+    this.record('command', 'info', `${name} ${label}`, { command: name, ...p });
+    this.throttle.notify();
+    return ok(this.getState());
   }
 
   getConfig(): BotConfig {
@@ -363,11 +443,10 @@ export class BotController implements CommandSurface {
   // ── Engine loop ────────────────────────────────────────────────────────────────────
 
   private connectFeed(): void {
-    const handler: FeedHandler = {
+    this.runtime.connect({
       onBar: (bar) => this.onBar(bar),
       onStatus: (status, detail) => this.onFeedStatus(status, detail),
-    };
-    this.deps.feed.connect(this.config.universe.tickers, handler);
+    });
   }
 
   private onBar(bar: Bar): void {
@@ -375,14 +454,10 @@ export class BotController implements CommandSurface {
       this.applyConfig(this.pendingConfig);
       this.pendingConfig = null;
     }
-    this.lastPrices.set(bar.ticker, bar.close);
     this.lastBarWall = this.deps.wallClock();
-    if (this.lastBarTime === null || bar.time > this.lastBarTime) {
-      this.lastBarTime = bar.time;
-      this.markEquity(bar.time);
-    }
+    if (this.lastBarTime === null || bar.time > this.lastBarTime) this.lastBarTime = bar.time;
     if (this.feedStatus !== 'connected') this.feedStatus = 'connected';
-    this.throttle.notify();
+    this.runtime.onBar(bar);
   }
 
   private onFeedStatus(status: DataFeedStatus, detail?: string): void {
@@ -401,14 +476,6 @@ export class BotController implements CommandSurface {
         to: status,
       });
     }
-  }
-
-  private markEquity(time: number): void {
-    const equity = this.deps.broker.account().equity;
-    this.peakEquity = Math.max(this.peakEquity, equity);
-    this.maxDrawdown = Math.min(this.maxDrawdown, equity / this.peakEquity - 1);
-    this.pnlSeries.push({ time, pnl: equity - this.startingEquity });
-    if (this.pnlSeries.length > MAX_PNL_POINTS) this.pnlSeries.splice(0, this.pnlSeries.length - MAX_PNL_POINTS);
   }
 
   private effectiveFeedStatus(): DataFeedStatus {
@@ -445,6 +512,7 @@ export class BotController implements CommandSurface {
     if (kill?.active) {
       this.status = 'killed';
       this.statusReason = 'kill switch active since before this start; reset it with a reason';
+      this.runtime.engine.setTradingState('halted', this.statusReason);
     }
     for (const s of this.deps.store.sessions.findUnclosed()) {
       this.deps.store.sessions.close(s.sessionId, {
@@ -466,16 +534,20 @@ export class BotController implements CommandSurface {
 
   private applyConfig(config: BotConfig): void {
     this.config = config;
+    this.runtime.engine.updateConfig(config);
+    this.runtime.charts.setCloudConfig(config.clouds);
   }
 
   private closeSession(status: string): void {
     if (!this.sessionId) return;
-    this.deps.feed.disconnect();
+    this.runtime.disconnect();
+    if (this.runtime.engine.tradingState !== 'halted') this.runtime.engine.setTradingState('paused', 'stopped');
+    this.runtime.flushDay();
     this.feedStatus = 'disconnected';
     const id = this.sessionId;
     this.deps.store.sessions.close(id, {
       endedAt: this.deps.clock.now(),
-      endingEquity: this.deps.broker.account().equity,
+      endingEquity: this.runtime.engine.ledger.equity(),
       status,
       errors: this.errors.length ? [...this.errors] : undefined,
     });
@@ -497,7 +569,7 @@ export class BotController implements CommandSurface {
       });
   }
 
-  private refuse<T>(command: string, code: 'invalid_transition', message: string): CommandResult<T> {
+  private refuse<T>(command: string, code: 'invalid_transition' | 'refused', message: string): CommandResult<T> {
     this.record('command', 'warning', `${command} refused: ${message}`, { command, refused: true });
     return fail(code, message);
   }
@@ -532,6 +604,8 @@ export class BotController implements CommandSurface {
   private publishDashboard(): void {
     if (this.disposed) return;
     this.publish({ push: 'dashboard', payload: this.getDashboardData() });
+    const bars = this.runtime.takeBarUpdates();
+    if (bars.length > 0) this.publish({ push: 'bars', payload: bars });
   }
 
   private publish(message: PushMessage): void {
@@ -544,4 +618,16 @@ export class BotController implements CommandSurface {
       }
     }
   }
+}
+
+/** Intraday drawdown (≤ 0): min over t of E_t / max_{s≤t} E_s − 1, from the day's P&L curve. */
+function intradayDrawdown(startingEquity: number, pnl: readonly number[]): number {
+  let peak = startingEquity;
+  let worst = 0;
+  for (const p of pnl) {
+    const equity = startingEquity + p;
+    peak = Math.max(peak, equity);
+    if (peak > 0) worst = Math.min(worst, equity / peak - 1);
+  }
+  return worst;
 }

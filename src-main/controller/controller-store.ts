@@ -1,5 +1,6 @@
 import type { BotConfig } from '../../src-shared/config-schema';
 import type { BotEvent, EventQuery, EventType, Severity } from '../../src-shared/events';
+import type { OrderRepo, TradeRepo, SignalRepo, EquityRepo } from '../store';
 
 /** A new event as the controller writes it. */
 export interface NewEvent {
@@ -38,4 +39,8 @@ export interface ControllerStore {
     get<T>(key: string): T | null;
     set<T>(key: string, value: T): void;
   };
+  orders: Pick<OrderRepo, 'recordIntent' | 'update' | 'open' | 'recent'>;
+  trades: Pick<TradeRepo, 'record' | 'between' | 'recent'>;
+  signals: Pick<SignalRepo, 'save' | 'recent'>;
+  equity: Pick<EquityRepo, 'appendSnapshots' | 'curve' | 'upsertDay' | 'days'>;
 }

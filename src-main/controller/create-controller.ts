@@ -2,7 +2,7 @@ import { defaultConfig, type BotConfig } from '../../src-shared/config-schema';
 import { applyConfigPatch } from '../../src-shared/config-patch';
 import { PaperBroker } from '../adapters/paper-broker';
 import { SimulatedClock } from '../adapters/simulated-clock';
-import { SyntheticFeed } from '../adapters/synthetic-feed';
+import { SyntheticFeed, syntheticEtfs } from '../adapters/synthetic-feed';
 import {
   describeMarketClock,
   sessionBounds,
@@ -76,8 +76,21 @@ function wireController(store: Store, config: BotConfig): BotController {
       return sessionBounds(nextTradingDate(today, schedule), schedule)?.open ?? null;
     },
   });
-  const feed = new SyntheticFeed({ seed: simulation.seed, clock, schedule });
-  const broker = new PaperBroker({ startingEquity: config.broker.startingEquity });
+  const feed = new SyntheticFeed({
+    seed: simulation.seed,
+    clock,
+    schedule,
+    etfs: syntheticEtfs(config.leveragedEtf, config.universe.tickers),
+  });
+  const broker = new PaperBroker({
+    startingEquity: config.broker.startingEquity,
+    slippageBps: config.broker.slippageBps,
+    commissionPerShare: config.broker.commissionPerShare,
+    commissionPerContract: config.options.commissionPerContract,
+    partialFills: config.broker.partialFills,
+    optionIv: config.options.impliedVolatility,
+    riskFreeRate: config.options.riskFreeRate,
+  });
   return new BotController({
     store,
     config,

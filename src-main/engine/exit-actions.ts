@@ -63,13 +63,13 @@ export function exitOrder(
   const position = book.get(decision.positionId);
   const plan = book.planOf(decision.positionId);
   if (!position || !plan || position.quantity <= 0) return null;
-  const side = position.direction === 'long' ? 'sell' : 'buy';
-  return marketOrder(plan, { side, quantity: position.quantity, purpose: decision.purpose, time: now }, nextId);
+  // Every position is bought (the ledger's convention: a put is 'short' only as a market view), so exits sell.
+  return marketOrder(plan, { side: 'sell', quantity: position.quantity, purpose: decision.purpose, time: now }, nextId);
 }
 
 /**
- * The user's "Add to Position": a market order for `quantity` more of the position's symbol,
- * same side, purpose 'add' (the gateway sizes and risk-checks it like an entry). Null when
+ * The user's "Add to Position": a market order buying `quantity` more of the position's symbol
+ * (positions are always bought), purpose 'add' (the gateway sizes and risk-checks it like an entry). Null when
  * the position is gone or the quantity is not a positive whole number.
  */
 export function addOrder(
@@ -82,6 +82,5 @@ export function addOrder(
   const position = book.get(positionId);
   const plan = book.planOf(positionId);
   if (!position || !plan || !Number.isInteger(quantity) || quantity <= 0) return null;
-  const side = position.direction === 'long' ? 'buy' : 'sell';
-  return marketOrder(plan, { side, quantity, purpose: 'add', time: now }, nextId);
+  return marketOrder(plan, { side: 'buy', quantity, purpose: 'add', time: now }, nextId);
 }

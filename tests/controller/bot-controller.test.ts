@@ -61,7 +61,9 @@ describe('BotController', () => {
     const row = h.store.sessions.get(state.sessionId!);
     expect(row).toMatchObject({ status: 'paper', startingEquity: 50_000, endedAt: null });
     expect(h.feed.connects).toEqual([defaultConfig().universe.tickers]);
-    expect(h.store.eventLog.query({ eventType: 'session' })[0]?.message).toMatch(/started in paper mode/);
+    const sessionEvents = h.store.eventLog.query({ eventType: 'session' }).map((e) => e.message);
+    expect(sessionEvents).toContainEqual(expect.stringMatching(/started in paper mode/));
+    expect(sessionEvents).toContainEqual(expect.stringMatching(/^Scan list for 2026-11-24: 10 tickers/));
   });
 
   it('refuses to start live and changes nothing', async () => {

@@ -311,14 +311,17 @@ describe('manual overrides', () => {
     });
     const option = exitOrder(manualClose('o-1'), book, now, idCounter());
     expect(option).toMatchObject({ symbol: 'SPY261124C00600000', side: 'sell', quantity: 5, purpose: 'exit' });
+    const put = new FakeBook([makeScalp({ direction: 'short', right: 'put' })]);
+    expect(exitOrder(manualClose('o-1'), put, now, idCounter())).toMatchObject({ side: 'sell' });
     expect(option?.option).toEqual({ underlying: 'SPY', right: 'call', strike: 600, expiry: ny('2026-11-24 16:00') });
     expect(exitOrder(manualClose('gone'), book, now, idCounter())).toBeNull();
   });
 
-  it('adds to a position on the same side with purpose add', () => {
-    const book = new FakeBook([makePosition({ direction: 'short' })]);
+  it('adds to a position by buying more, a put included, with purpose add', () => {
+    const book = new FakeBook([makePosition(), makeScalp({ direction: 'short', right: 'put' })]);
     const now = ny('2026-11-24 11:00');
-    expect(addOrder('p-1', 10, book, now, idCounter())).toMatchObject({ side: 'sell', quantity: 10, purpose: 'add' });
+    expect(addOrder('p-1', 10, book, now, idCounter())).toMatchObject({ side: 'buy', quantity: 10, purpose: 'add' });
+    expect(addOrder('o-1', 2, book, now, idCounter())).toMatchObject({ side: 'buy', quantity: 2, purpose: 'add' });
     expect(addOrder('p-1', 0, book, now, idCounter())).toBeNull();
     expect(addOrder('p-1', 1.5, book, now, idCounter())).toBeNull();
   });
