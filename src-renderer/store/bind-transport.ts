@@ -36,7 +36,7 @@ function toastFor(store: AppStore, event: BotEvent): void {
 
 /**
  * Feeds the store from the transport: the link state, a fresh snapshot and config on every
- * (re)connect, then every 'dashboard' and 'event' push. Returns the unsubscribe function.
+ * (re)connect, then every push ('dashboard', 'event', 'bars', 'alert'). Returns the unsubscribe function.
  */
 export function bindTransport(store: AppStore, transport: Transport): () => void {
   const { api } = transport;
@@ -61,6 +61,8 @@ export function bindTransport(store: AppStore, transport: Transport): () => void
       store.getState().applyEvent(event);
       toastFor(store, event);
     }),
+    api.onPush('bars', (batch) => store.getState().applyBars(batch)),
+    api.onPush('alert', (alert) => store.getState().applyAlert(alert)),
     transport.onConnection((info) => {
       store.getState().setConnection(info);
       if (info.phase === 'open') void refresh();

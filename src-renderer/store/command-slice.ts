@@ -1,6 +1,7 @@
 import type { BotState } from '../../src-shared/bot-state';
 import type { CommandResult } from '../../src-shared/command-result';
 import type { BotApi } from '../../src-shared/ipc-contract';
+import { safeCall } from './safe-call';
 import type { CommandSlice, GetState, SetState } from './types';
 
 export const createCommandSlice = (api: BotApi, set: SetState, get: GetState): CommandSlice => {
@@ -11,14 +12,8 @@ export const createCommandSlice = (api: BotApi, set: SetState, get: GetState): C
   const run = async (label: string, send: () => Promise<CommandResult<BotState>>): Promise<boolean> => {
     const version = get().dashboardVersion;
     set({ pendingCommand: label });
-    let result: CommandResult<BotState>;
-    try {
-      result = await send();
-    } catch (error) {
-      result = { ok: false, error: { code: 'internal', message: String(error) } };
-    } finally {
-      set({ pendingCommand: null });
-    }
+    const result: CommandResult<BotState> = await safeCall(send);
+    set({ pendingCommand: null });
     if (!result.ok) {
       get().pushToast({ tone: 'error', title: `${label} refused`, message: result.error.message });
       return false;
@@ -35,5 +30,6 @@ export const createCommandSlice = (api: BotApi, set: SetState, get: GetState): C
     kill: (closeDayTrades) => run('Kill', () => api.kill({ closeDayTrades })),
     resetKill: (reason) => run('Reset kill switch', () => api.resetKill({ reason })),
     setInstrumentMode: (mode) => run('Instrument mode change', () => api.setInstrumentMode({ mode })),
+    setPaperMode: () => run('Switch to paper', () => api.setPaperMode()),
   };
 };

@@ -1,19 +1,29 @@
-import type { SetState, UiSlice } from './types';
+import type { GetState, SetState, UiSlice } from './types';
 
 /** Older toasts give way beyond this many. */
 export const MAX_TOASTS = 5;
 
-export const createUiSlice = (set: SetState): UiSlice => {
+export const createUiSlice = (set: SetState, get: GetState): UiSlice => {
   let nextToastId = 1;
   return {
     activeTab: 'command-center',
     toasts: [],
+    killConfirmOpen: false,
+    eventLogOpen: false,
     setActiveTab: (activeTab) => set({ activeTab }),
     pushToast: (toast) => {
+      // The same news can arrive twice (an alert and the event it was raised for): show it once.
+      const shown = get().toasts.find(
+        (t) => t.tone === toast.tone && t.title === toast.title && t.message === toast.message,
+      );
+      if (shown) return shown.id;
       const id = nextToastId++;
       set((s) => ({ toasts: [...s.toasts, { ...toast, id }].slice(-MAX_TOASTS) }));
       return id;
     },
     dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+    openKillConfirm: () => set({ killConfirmOpen: true }),
+    closeKillConfirm: () => set({ killConfirmOpen: false }),
+    setEventLogOpen: (eventLogOpen) => set({ eventLogOpen }),
   };
 };

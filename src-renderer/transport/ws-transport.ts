@@ -154,7 +154,12 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       // close after a refused handshake (HTTP 401): an error before open ends the attempt.
       if (opened) return;
       lost();
-      if (ws.readyState === CONNECTING) ws.close();
+      if (ws.readyState === CONNECTING) {
+        // Closing a connecting socket makes undici fire `error` again: detach first, or it recurses.
+        ws.onerror = null;
+        ws.onclose = null;
+        ws.close();
+      }
     };
     ws.onclose = lost;
   }

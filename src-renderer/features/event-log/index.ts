@@ -1,0 +1,1 @@
+export { EventLog, EventLogButton } from './event-log';
