@@ -80,7 +80,9 @@ const KNOWN: Readonly<Record<string, { price: number; beta?: number; idioVol?: n
 };
 
 /** Per-minute stdev of the market factor's noise at midday. */
-const MARKET_VOL = 0.0005;
+const MARKET_VOL = 0.00035;
+/** Scales every ticker's own volatility with the market's, so correlations stay as calibrated. */
+const IDIO_SCALE = 0.7;
 /** Stdev of the overnight gap: market part, then each ticker's own. */
 const MARKET_GAP_VOL = 0.004;
 const OWN_GAP_VOL = 0.004;
@@ -389,7 +391,7 @@ export class SyntheticMarket {
     const rng = new SeededRandom(hashSeed(`profile:${ticker}`, this.seed));
     const known = KNOWN[ticker];
     const beta = known?.beta ?? 0.6 + 0.9 * rng.next();
-    const idioVol = known?.idioVol ?? 0.0003 + 0.0008 * rng.next();
+    const idioVol = (known?.idioVol ?? 0.0003 + 0.0008 * rng.next()) * IDIO_SCALE;
     const profile = {
       beta,
       idioVol,

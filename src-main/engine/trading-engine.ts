@@ -112,7 +112,8 @@ export class TradingEngine {
     });
     const nextId = (prefix: string) => `${prefix}-${++this.ids}`;
     this.stocks = new TradeExecutor(nextId);
-    this.options = new OptionsScalper({ nextId });
+    // Half-dollar strikes: with whole-dollar ones a 0DTE delta often jumps across the whole 0.30–0.50 band.
+    this.options = new OptionsScalper({ nextId, strikeIncrements: {}, defaultStrikeIncrement: 0.5 });
     this.etfs = new EtfScalper(nextId);
     this.loss = new DailyLossMonitor(deps.config.risk);
   }
@@ -330,10 +331,21 @@ export class TradingEngine {
     else if (route.kind === 'stock_day' || route.kind === 'stock_swing') decision = this.stocks.plan(route, ctx);
     else return null;
     if (!decision.ok) return decision.reason;
+    // Two signals (say 1m and 5m) on one bar must not open the same instrument twice.
+    const symbol = decision.entry.plan.symbol;
+    if (this.holds(symbol)) return `already holding ${symbol}`;
     const r = this.gateway.submitEntry(decision.entry, this.riskContext());
     if (!r.ok) return r.reason;
     this.entriesToday++;
     return true;
+  }
+
+  /** Whether a position in `symbol` is open or its entry is still working. */
+  private holds(symbol: string): boolean {
+    const open = [...this.ledger.positions(), ...this.ledger.scalps()].some(
+      (p) => this.ledger.planOf(p.id)?.symbol === symbol,
+    );
+    return open || this.gateway.openOrders().some((o) => o.symbol === symbol && o.purpose === 'entry');
   }
 
   private finish(signal: TradeSignal, outcome: TradeSignal['outcome'], skipReason: string | null): void {
