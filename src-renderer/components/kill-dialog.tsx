@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Modal } from './modal';
 
 export const KILL_QUESTION = 'Kill switch: block all new entries, cancel open orders, flatten day trades and scalps?';
@@ -24,6 +24,18 @@ export function KillDialog({ onConfirm, onCancel, returnFocusTo }: KillDialogPro
     if (confirmed) onConfirm(closeDayTrades);
     else onCancel();
   };
+
+  // Enter confirms even if focus has not reached the dialog yet (a busy page, a click elsewhere):
+  // the one keystroke a trader presses in an emergency must never be lost.
+  useEffect(() => {
+    const onWindowKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Enter' || event.defaultPrevented) return;
+      event.preventDefault();
+      finish(event.target !== cancelButton.current);
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  });
 
   // Enter is handled here (not by the focused button's native click), so it confirms exactly once.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

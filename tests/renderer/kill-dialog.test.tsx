@@ -34,6 +34,17 @@ describe('kill confirmation', () => {
     expect(screen.getByTestId('status-pill').textContent).toBe('KILLED');
   });
 
+  it('confirms on Enter even when the focus is outside the dialog', async () => {
+    const { api } = openKillDialog();
+    (document.activeElement as HTMLElement).blur();
+    await act(async () => {
+      fireEvent.keyDown(document.body, { key: 'Enter' });
+      fireEvent.keyDown(document.body, { key: 'Enter' });
+    });
+    expect(api.kill).toHaveBeenCalledTimes(1);
+    expect(api.kill).toHaveBeenCalledWith({ closeDayTrades: true });
+  });
+
   it('passes closeDayTrades false when the box is unticked', async () => {
     const { api } = openKillDialog();
     fireEvent.click(screen.getByLabelText('Also close day trades'));
