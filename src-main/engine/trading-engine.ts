@@ -77,7 +77,9 @@ export class TradingEngine {
   private readonly loss: DailyLossMonitor;
   private readonly listener: EngineListener;
   private readonly sink: EventSink;
+  /** Market time: the close of the bar being processed, else the injected clock. */
   private readonly clock: Clock;
+  private barClose: number | null = null;
   private readonly trades: TradeRecord[];
   private seenTrades = 0;
   private sessionDate: string | null = null;
@@ -89,7 +91,9 @@ export class TradingEngine {
 
   constructor(deps: TradingEngineDeps) {
     this.config = deps.config;
-    this.clock = deps.clock;
+    // While a bar is processed, "now" is that bar's close: a sped-up simulation delivers minutes
+    // in bursts, and decisions must not depend on how far the wall clock ran ahead of the data.
+    this.clock = { now: () => this.barClose ?? deps.clock.now() };
     this.sink = deps.sink;
     this.listener = deps.listener;
     this.trades = [...(deps.priorTrades ?? [])];
@@ -106,7 +110,7 @@ export class TradingEngine {
       broker: deps.broker,
       book: this.ledger,
       sink: deps.sink,
-      clock: deps.clock,
+      clock: this.clock,
       risk: this.risk,
       nextOrderId: () => `${deps.orderIdPrefix}-${++orders}`,
     });
@@ -196,6 +200,15 @@ export class TradingEngine {
 
   /** One closed 1-minute bar, after the venue has filled what was due at its open. */
   onBar(bar: Bar): void {
+    this.barClose = bar.time + 60_000;
+    try {
+      this.step(bar);
+    } finally {
+      this.barClose = null;
+    }
+  }
+
+  private step(bar: Bar): void {
     if (this.pendingConfig) this.applyConfig(this.pendingConfig);
     this.rollDay(bar.time);
     this.ledger.mark(bar);
@@ -305,7 +318,14 @@ export class TradingEngine {
       else if (r) reasons.push(r);
     }
     if (acted) this.finish(signal, size === 'full' ? 'EXECUTED' : 'EXECUTED_HALF', null);
-    else this.finish(signal, 'SKIPPED', reasons[0] ?? 'nothing to trade for this signal');
+    else {
+      const nothing = signal.direction === 'short' && !this.config.risk.allowShortStocks;
+      this.finish(
+        signal,
+        'SKIPPED',
+        reasons[0] ?? (nothing ? 'long only: no long position to close' : 'no instrument to trade'),
+      );
+    }
   }
 
   /** true when the route sent an order, a reason when it could not, null when it had nothing to do. */
