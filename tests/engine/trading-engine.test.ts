@@ -24,7 +24,9 @@ interface SessionRun {
  * manual clock, minute by minute. Like the controller, it halts (flattening intraday
  * positions) when the engine reports the daily loss limit.
  */
-function runSession(opts: { seed?: number; date?: string; config?: BotConfig; haltAt?: number } = {}): SessionRun {
+function runSession(
+  opts: { seed?: number; date?: string; config?: BotConfig; haltAt?: number; stepMinutes?: number } = {},
+): SessionRun {
   const config = opts.config ?? defaultConfig();
   const bounds = sessionBounds(opts.date ?? '2026-11-24', config.schedule)!;
   const clock = new ManualClock(bounds.open);
@@ -75,7 +77,8 @@ function runSession(opts: { seed?: number; date?: string; config?: BotConfig; ha
     },
     onStatus: () => {},
   });
-  for (let t = bounds.open; t <= bounds.close + 60_000; t += 60_000) {
+  const step = (opts.stepMinutes ?? 1) * 60_000;
+  for (let t = bounds.open; t <= bounds.close + step; t += step) {
     clock.set(t);
     if (opts.haltAt !== undefined && t === opts.haltAt) run.engine.halt('test kill', true);
     feed.pump();
@@ -123,6 +126,12 @@ describe('TradingEngine over a full simulated session', () => {
     expect(after.every((s) => isReducing(s.order.purpose))).toBe(true);
     expect(run.trades.every((t) => t.entryTime < haltAt + 60_000)).toBe(true);
     expect(run.signals.filter((s) => s.time > haltAt).every((s) => s.outcome !== 'EXECUTED')).toBe(true);
+  });
+
+  it('decides on each bar at its close even when the feed delivers 15 minutes at a time', () => {
+    const bursts = runSession({ stepMinutes: 15 });
+    expect(bursts.events.some((e) => e.includes('stale'))).toBe(false);
+    expect(bursts.trades.length).toBeGreaterThan(0);
   });
 
   it('routes nothing to options in leveraged-ETF mode', () => {
