@@ -8,6 +8,8 @@ export const ALERT_RULES = [
   'high_conviction_signal',
   'new_daily_high',
   'consecutive_losses',
+  // Beyond the PRD's table: the broker refused an exit or the book diverged from it.
+  'order_rejected',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 

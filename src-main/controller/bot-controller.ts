@@ -8,7 +8,8 @@ import type { TradeSignal } from '../../src-shared/signals';
 import type { BotEvent, EventType, Severity } from '../../src-shared/events';
 import type { CommandName, CommandPayload, CommandValues } from '../../src-shared/ipc-contract';
 import type { Bar, MarketClock } from '../../src-shared/market';
-import type { Broker, Clock, MarketDataFeed } from '../engine/ports';
+import type { Broker, Clock, DesktopNotifier, MarketDataFeed } from '../engine/ports';
+import { NotificationRouter } from './notification-router';
 import type { CommandSurface, PushListener, PushMessage } from './command-surface';
 import { PushThrottle, realTimers, type TimerApi } from './push-throttle';
 import { buildBotState } from './state-builder';
@@ -42,6 +43,8 @@ export interface ControllerDeps {
   broker: Broker;
   describeClock: (now: number) => MarketClock;
   timers?: TimerApi;
+  /** OS-native notifications (the Push channel); none when omitted. */
+  notifier?: DesktopNotifier | null;
 }
 
 const MAX_ERRORS = 20;
@@ -68,6 +71,7 @@ export class BotController implements CommandSurface {
   private readonly errors: string[] = [];
   private readonly runtime: TradingRuntime;
   private readonly metrics = new PerformanceMetrics();
+  private readonly alerts: NotificationRouter;
   private recentEvents: BotEvent[];
   private readonly listeners = new Set<PushListener>();
   private readonly throttle: PushThrottle;
@@ -80,6 +84,12 @@ export class BotController implements CommandSurface {
     this.timers = deps.timers ?? realTimers;
     this.throttle = new PushThrottle(() => this.publishDashboard(), 250, this.timers);
     this.recentEvents = deps.store.eventLog.query({ limit: this.config.dashboard.maxEventsDisplayed });
+    this.alerts = new NotificationRouter({
+      publish: (alert) => this.publish({ push: 'alert', payload: alert }),
+      notifier: deps.notifier ?? null,
+      wallClock: deps.wallClock,
+      pushFailed: (error) => this.noteError(`OS notification failed: ${error}`),
+    });
     this.runtime = new TradingRuntime({
       store: deps.store,
       config: this.config,
@@ -598,6 +608,7 @@ export class BotController implements CommandSurface {
     const cap = this.config.dashboard.maxEventsDisplayed;
     if (this.recentEvents.length > cap) this.recentEvents.length = cap;
     this.publish({ push: 'event', payload: event });
+    this.alerts.route(event);
     this.throttle.notify();
   }
 

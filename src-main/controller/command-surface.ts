@@ -24,6 +24,8 @@ export interface ControllerOptions {
   configPatch?: Record<string, unknown>;
   /** Simulated minutes per real second (overrides config.simulation.speed). */
   speed?: number;
+  /** OS-native notifications for Push-channel alerts (default on). */
+  notifications?: boolean;
 }
 
 /** A running controller as the shells (Electron main, headless serve) hold it. */

@@ -1,6 +1,7 @@
 import { defaultConfig, type BotConfig } from '../../src-shared/config-schema';
 import { applyConfigPatch } from '../../src-shared/config-patch';
 import { PaperBroker } from '../adapters/paper-broker';
+import { NodeDesktopNotifier } from '../adapters/desktop-notifier';
 import { SimulatedClock } from '../adapters/simulated-clock';
 import { SyntheticFeed, syntheticEtfs } from '../adapters/synthetic-feed';
 import {
@@ -26,7 +27,7 @@ export function createController(options: ControllerOptions): ControllerHandle {
   const store = openStore(options.dataDir);
   try {
     const config = resolveConfig(store, options);
-    const controller = wireController(store, config);
+    const controller = wireController(store, config, options.notifications ?? true);
     return {
       execute: (name, payload) => controller.execute(name, payload),
       subscribe: (listener) => controller.subscribe(listener),
@@ -63,7 +64,7 @@ function resolveConfig(store: Store, options: ControllerOptions): BotConfig {
   return patched.config;
 }
 
-function wireController(store: Store, config: BotConfig): BotController {
+function wireController(store: Store, config: BotConfig, notifications: boolean): BotController {
   const { schedule, simulation } = config;
   const clock = new SimulatedClock({
     start: simulationStart(Date.now(), schedule, simulation.startTime),
@@ -98,6 +99,7 @@ function wireController(store: Store, config: BotConfig): BotController {
     wallClock: Date.now,
     feed,
     broker,
+    notifier: notifications ? new NodeDesktopNotifier() : null,
     describeClock: (now) => describeMarketClock(now, schedule, clock.speed),
   });
 }

@@ -71,3 +71,16 @@ export interface Broker {
 export interface SimulatedVenue extends Broker {
   processBar(bar: Bar): void;
 }
+
+/** An OS-native notification (the Push channel of DESIGN §6). */
+export interface DesktopNotification {
+  title: string;
+  message: string;
+  priority: 'info' | 'warning' | 'critical';
+}
+
+/** Shows OS-native notifications; failures are reported, never thrown. */
+export interface DesktopNotifier {
+  readonly name: string;
+  notify(n: DesktopNotification): Promise<{ ok: true } | { ok: false; error: string }>;
+}
