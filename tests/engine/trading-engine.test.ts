@@ -134,6 +134,17 @@ describe('TradingEngine over a full simulated session', () => {
     expect(bursts.trades.length).toBeGreaterThan(0);
   });
 
+  it('halts within one bar of the daily loss limit and opens nothing afterwards', () => {
+    const config = defaultConfig();
+    const tight = { ...config, risk: { ...config.risk, dailyLossLimitPct: 0.2 } };
+    const run = runSession({ config: tight });
+    expect(run.lossLimitAt).not.toBeNull();
+    const afterLimit = run.submitted.filter((s) => s.order.time > run.lossLimitAt!);
+    expect(afterLimit.every((s) => isReducing(s.order.purpose))).toBe(true);
+    expect(run.engine.tradingState).toBe('halted');
+    expect(run.events.some((e) => e.startsWith('alert|critical|Daily loss limit reached'))).toBe(true);
+  });
+
   it('routes nothing to options in leveraged-ETF mode', () => {
     const config = { ...defaultConfig(), instrumentMode: 'leveraged_etf' as const };
     const run = runSession({ config });
