@@ -77,6 +77,7 @@ export class BotController implements CommandSurface {
   private readonly throttle: PushThrottle;
   private readonly timers: TimerApi;
   private heartbeat: unknown = null;
+  private burstOpen = false;
   private disposed = false;
 
   constructor(private readonly deps: ControllerDeps) {
@@ -250,6 +251,8 @@ export class BotController implements CommandSurface {
   private kill(closeDayTrades: boolean, reason = 'kill switch activated'): CommandResult<BotState> {
     const already = this.status === 'killed';
     const at = this.deps.clock.now();
+    // An automatic kill arrives inside a bar's burst: commit it now, so the kill stands alone.
+    this.closeBurst();
     // Persist first: once kill() returns, a crash or restart must still come up killed.
     if (!already) this.deps.store.appState.set<KillRecord>(KILL_STATE_KEY, { active: true, reason, at });
     const cancelled = this.runtime.engine.gateway.openOrders().length;
@@ -454,9 +457,33 @@ export class BotController implements CommandSurface {
 
   private connectFeed(): void {
     this.runtime.connect({
-      onBar: (bar) => this.onBar(bar),
+      onBar: (bar) => {
+        this.openBurst();
+        this.onBar(bar);
+      },
       onStatus: (status, detail) => this.onFeedStatus(status, detail),
     });
+  }
+
+  /**
+   * A feed delivers bars in bursts (a poll, a sped-up simulation): everything one burst writes
+   * (events, signals, orders, trades, equity) goes into one transaction, committed when the
+   * burst's task ends, so the store pays one fsync per burst instead of one per row. Brokers
+   * send nothing before that (paper fills wait for the next bar; a network broker defers its
+   * request to a later task), so order intents are still durable before any order leaves.
+   */
+  private openBurst(): void {
+    const tx = this.deps.store.transaction;
+    if (!tx || this.burstOpen) return;
+    tx.begin();
+    this.burstOpen = true;
+    queueMicrotask(() => this.closeBurst());
+  }
+
+  private closeBurst(): void {
+    if (!this.burstOpen) return;
+    this.burstOpen = false;
+    this.deps.store.transaction?.commit();
   }
 
   private onBar(bar: Bar): void {

@@ -43,4 +43,6 @@ export interface ControllerStore {
   trades: Pick<TradeRepo, 'record' | 'between' | 'recent'>;
   signals: Pick<SignalRepo, 'save' | 'recent'>;
   equity: Pick<EquityRepo, 'appendSnapshots' | 'curve' | 'upsertDay' | 'days'>;
+  /** An explicit transaction around a burst of writes (one fsync for the burst). */
+  transaction?: { begin(): void; commit(): void };
 }

@@ -53,6 +53,10 @@ export interface BrokerAccount {
 export interface Broker {
   readonly name: string;
   account(): BrokerAccount;
+  /**
+   * Queues an order. Nothing may reach a network before the current task ends: the engine's
+   * step (and the order's intent row) is committed at the end of that task.
+   */
   submit(order: OrderRequest): void;
   cancel(clientOrderId: string): void;
   /** Cancels every open order. */

@@ -36,6 +36,8 @@ export interface Store {
   trades: TradeRepo;
   signals: SignalRepo;
   equity: EquityRepo;
+  /** BEGIN … COMMIT around a burst of writes on this connection (nested calls are not allowed). */
+  transaction: { begin(): void; commit(): void };
   /** The underlying connection, for repositories added later and for diagnostics. */
   database: OpenDatabase;
   close(): void;
@@ -52,6 +54,12 @@ export function openStore(dataDir: string, opts: OpenDatabaseOptions = {}): Stor
     trades: new TradeRepo(database.db),
     signals: new SignalRepo(database.db),
     equity: new EquityRepo(database.db),
+    transaction: {
+      begin: () => database.sqlite.exec('BEGIN IMMEDIATE'),
+      commit: () => {
+        if (database.sqlite.inTransaction) database.sqlite.exec('COMMIT');
+      },
+    },
     database,
     close: () => database.close(),
   };
