@@ -236,6 +236,25 @@ describe('BotController', () => {
     expect(h.pushes.filter((p) => p.push === 'dashboard')).toHaveLength(2);
   });
 
+  it('writes a burst of bars in one transaction, committed when the burst ends', async () => {
+    const store = tempStore();
+    const calls: string[] = [];
+    const tx = store.transaction;
+    store.transaction = {
+      begin: () => (calls.push('begin'), tx.begin()),
+      commit: () => (calls.push('commit'), tx.commit()),
+    };
+    const h = harness({ store });
+    await h.value('start');
+    calls.length = 0;
+    for (let i = 0; i < 3; i++) h.feed.bar(makeBar({ time: OPEN + i * 60_000 }));
+    expect(store.database.sqlite.inTransaction).toBe(true);
+    expect(calls).toEqual(['begin']);
+    await Promise.resolve();
+    expect(calls).toEqual(['begin', 'commit']);
+    expect(store.database.sqlite.inTransaction).toBe(false);
+  });
+
   it('keeps running when a push listener throws, and notes the error', async () => {
     const h = harness();
     h.controller.subscribe(() => {
