@@ -12,6 +12,9 @@ import { CloudChartsTab } from './features/cloud-charts/cloud-charts-tab';
 import { ComingSoon } from './features/coming-soon/coming-soon';
 import { CommandCenter } from './features/command-center/command-center';
 import { EventLog, EventLogButton } from './features/event-log';
+import { PositionsTab } from './features/positions/positions-tab';
+import { SignalsTab } from './features/signals/signals-tab';
+import { PerformanceTab } from './features/performance/performance-tab';
 import { KeyboardShortcuts } from './keyboard/keyboard-shortcuts';
 import { SoundAlerts } from './sounds/sound-alerts';
 import type { AlertSoundPlayer } from './sounds/web-audio-player';
@@ -33,8 +36,17 @@ function ActiveTab({ charts }: { charts: ChartKit }) {
     case 'command-center':
       content = <CommandCenter charts={charts} />;
       break;
+    case 'positions':
+      content = <PositionsTab />;
+      break;
+    case 'signals':
+      content = <SignalsTab />;
+      break;
     case 'cloud-charts':
       content = <CloudChartsTab />;
+      break;
+    case 'performance':
+      content = <PerformanceTab />;
       break;
     case 'configuration':
       content = (

@@ -104,7 +104,7 @@ describe('dashboard', () => {
       'Performance',
       'Configuration',
     ]);
-    const built = new Set(['command-center', 'cloud-charts', 'configuration']);
+    const built = new Set(['command-center', 'positions', 'signals', 'cloud-charts', 'performance', 'configuration']);
     for (const tab of TABS.filter((t) => !built.has(t.id))) {
       fireEvent.click(screen.getByTestId(`tab-${tab.id}`));
       expect(screen.getByTestId(`tab-${tab.id}`).getAttribute('aria-selected')).toBe('true');
@@ -112,6 +112,9 @@ describe('dashboard', () => {
       expect(panel.textContent).toContain('NOT BUILT YET');
       expect(panel.querySelectorAll('li').length).toBeGreaterThan(2);
     }
+    fireEvent.click(screen.getByTestId('tab-performance'));
+    expect(screen.getByTestId('tab-content-performance')).toBeTruthy();
+    expect(screen.queryByTestId('coming-soon-performance')).toBeNull();
     fireEvent.click(screen.getByTestId('tab-configuration'));
     expect(await screen.findByTestId('tab-content-configuration')).toBeTruthy();
     fireEvent.click(screen.getByTestId('tab-command-center'));
