@@ -21,11 +21,12 @@ export const EVENT_TITLES: Record<EventType, string> = {
 };
 
 /**
- * Events that also pop up as toasts: warnings and worse (the PRD's Dashboard channel).
- * Status changes are left to the status pill and the kill banner, which already say it.
+ * Events that also pop up as toasts: errors only. The PRD's Dashboard channel arrives as
+ * 'alert' pushes from the notification router (coalesced there); toasting every warning event
+ * would bury the screen in risk-gate denials on a busy bar.
  */
 function toastFor(store: AppStore, event: BotEvent): void {
-  if (event.severity === 'info' || event.eventType === 'status_change') return;
+  if (event.severity !== 'error') return;
   const title = EVENT_TITLES[event.eventType] ?? event.eventType;
   store.getState().pushToast({
     tone: TOAST_TONE[event.severity],

@@ -85,14 +85,14 @@ describe('store fed by the transport', () => {
     expect(store.getState().events.map((e) => e.id)).toEqual([5, 4]);
   });
 
-  it('raises a toast for warning and critical events, not for info', () => {
+  it('toasts error events only: warnings and critical ones reach the screen as router alerts', () => {
     const { push, store } = boundStore();
     push('event', makeEvent(1, { severity: 'info' }));
     push('event', makeEvent(2, { severity: 'critical', eventType: 'kill', message: 'Kill switch activated' }));
     push('event', makeEvent(3, { severity: 'warning', eventType: 'risk_denied', message: 'max exposure' }));
-    expect(store.getState().toasts).toHaveLength(2);
-    expect(store.getState().toasts[0]).toMatchObject({ tone: 'error', title: 'Kill switch · critical', message: 'Kill switch activated' });
-    expect(store.getState().toasts[1]).toMatchObject({ tone: 'warning', message: 'max exposure' });
+    push('event', makeEvent(4, { severity: 'error', eventType: 'error', message: 'broker replied 500' }));
+    expect(store.getState().toasts).toHaveLength(1);
+    expect(store.getState().toasts[0]).toMatchObject({ tone: 'error', message: 'broker replied 500' });
   });
 
   it('leaves status changes to the status pill instead of toasting them', () => {
