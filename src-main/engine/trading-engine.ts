@@ -87,6 +87,8 @@ export class TradingEngine {
   private entriesToday = 0;
   private lastDataTime: number | null = null;
   private lastScan: ScanResult | null = null;
+  /** Daily bars per ticker (seeded and closed since), oldest first: the scanner's input. */
+  private readonly dailyBars = new Map<string, Bar[]>();
   private ids = 0;
 
   constructor(deps: TradingEngineDeps) {
@@ -159,9 +161,14 @@ export class TradingEngine {
         }
       }
     }
-    const date = sessionDateOf(now);
-    const daily = (ticker: string) => seeded.filter((b) => b.ticker === ticker && b.timeframe === '1d');
-    this.lastScan = new UniverseScanner(this.config).scan(date, daily);
+    for (const bar of seeded) if (bar.timeframe === '1d') this.keepDaily(bar);
+    this.rescan(sessionDateOf(now));
+    return seeded;
+  }
+
+  /** Builds the scan list of `date` from the daily bars before it, and records it. */
+  private rescan(date: string): void {
+    this.lastScan = new UniverseScanner(this.config).scan(date, (ticker) => this.dailyBars.get(ticker));
     const { tickers: kept, rejected, notes } = this.lastScan;
     this.sink.emit({
       eventType: 'session',
@@ -169,7 +176,14 @@ export class TradingEngine {
       message: `Scan list for ${date}: ${kept.length} tickers${rejected.length ? `, ${rejected.length} filtered out` : ''}`,
       metadata: { date, tickers: kept, rejected, notes },
     });
-    return seeded;
+  }
+
+  private keepDaily(bar: Bar): void {
+    let list = this.dailyBars.get(bar.ticker);
+    if (!list) this.dailyBars.set(bar.ticker, (list = []));
+    if (list.length > 0 && bar.time <= list[list.length - 1]!.time) return;
+    list.push(bar);
+    if (list.length > 400) list.splice(0, list.length - 300);
   }
 
   /** Sets what the gateway lets through: active, paused (no entries) or halted (reductions only). */
@@ -216,6 +230,7 @@ export class TradingEngine {
     this.collectTrades();
 
     const closed = this.market.onBar(bar);
+    for (const c of closed) if (c.bar.timeframe === '1d') this.keepDaily(c.bar);
     this.listener.onBarsClosed(bar.ticker, closed);
     this.manageExits(bar.ticker, closed);
     // Leveraged ETFs are traded instruments, not scanned tickers: they get no signals of their own.
@@ -274,9 +289,12 @@ export class TradingEngine {
   private rollDay(time: number): void {
     const date = sessionDateOf(time);
     if (date === this.sessionDate) return;
+    const first = this.sessionDate === null;
     this.sessionDate = date;
     this.startOfDayEquity = this.ledger.equity();
     this.entriesToday = 0;
+    // Each new session trades its own scan list, built from the daily bars before it.
+    if (!first || this.lastScan?.date !== date) this.rescan(date);
   }
 
   private collectTrades(): void {

@@ -25,10 +25,11 @@ interface SessionRun {
  * positions) when the engine reports the daily loss limit.
  */
 function runSession(
-  opts: { seed?: number; date?: string; config?: BotConfig; haltAt?: number; stepMinutes?: number } = {},
+  opts: { seed?: number; dates?: string[]; config?: BotConfig; haltAt?: number; stepMinutes?: number } = {},
 ): SessionRun {
   const config = opts.config ?? defaultConfig();
-  const bounds = sessionBounds(opts.date ?? '2026-11-24', config.schedule)!;
+  const dates = opts.dates ?? ['2026-11-24'];
+  const bounds = sessionBounds(dates[0]!, config.schedule)!;
   const clock = new ManualClock(bounds.open);
   const feed = new SyntheticFeed({
     seed: opts.seed ?? 42,
@@ -78,10 +79,13 @@ function runSession(
     onStatus: () => {},
   });
   const step = (opts.stepMinutes ?? 1) * 60_000;
-  for (let t = bounds.open; t <= bounds.close + step; t += step) {
-    clock.set(t);
-    if (opts.haltAt !== undefined && t === opts.haltAt) run.engine.halt('test kill', true);
-    feed.pump();
+  for (const date of dates) {
+    const day = sessionBounds(date, config.schedule)!;
+    for (let t = day.open; t <= day.close + step; t += step) {
+      clock.set(t);
+      if (opts.haltAt !== undefined && t === opts.haltAt) run.engine.halt('test kill', true);
+      feed.pump();
+    }
   }
   return run;
 }
@@ -143,6 +147,15 @@ describe('TradingEngine over a full simulated session', () => {
     expect(afterLimit.every((s) => isReducing(s.order.purpose))).toBe(true);
     expect(run.engine.tradingState).toBe('halted');
     expect(run.events.some((e) => e.startsWith('alert|critical|Daily loss limit reached'))).toBe(true);
+  });
+
+  it('builds a fresh scan list for each new session from the daily bars before it', () => {
+    const run = runSession({ dates: ['2026-11-24', '2026-11-25'] });
+    const scans = run.events
+      .filter((e) => e.includes('Scan list for'))
+      .map((e) => e.split('Scan list for ')[1]!.slice(0, 10));
+    expect(scans).toEqual(['2026-11-24', '2026-11-25']);
+    expect(run.trades.some((t) => t.exitTime > sessionBounds('2026-11-25', defaultConfig().schedule)!.open)).toBe(true);
   });
 
   it('routes nothing to options in leveraged-ETF mode', () => {
