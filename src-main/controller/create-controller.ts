@@ -4,6 +4,8 @@ import { PaperBroker } from '../adapters/paper-broker';
 import { NodeDesktopNotifier } from '../adapters/desktop-notifier';
 import { SimulatedClock } from '../adapters/simulated-clock';
 import { SyntheticFeed, syntheticEtfs } from '../adapters/synthetic-feed';
+import { ReplayFeed } from '../adapters/replay-feed';
+import type { Clock, MarketDataFeed } from '../engine/ports';
 import {
   describeMarketClock,
   sessionBounds,
@@ -24,10 +26,40 @@ export class InvalidConfigError extends Error {}
  * The same controller serves Electron and the headless server.
  */
 export function createController(options: ControllerOptions): ControllerHandle {
+  return build(options, null);
+}
+
+/**
+ * Like createController, and with `replayFiles` replays those CSV files (1-minute bars) instead
+ * of the synthetic market: the simulated clock starts at the first bar's session open. The
+ * files are read and validated before anything starts; a malformed row throws `file:line: reason`.
+ */
+export async function openController(
+  options: ControllerOptions & { replayFiles?: string[] },
+): Promise<ControllerHandle> {
+  if (!options.replayFiles?.length) return build(options, null);
+  // The feed needs its clock before the files tell where the clock starts; it reads through this.
+  const clockRef: { current: Clock | null } = { current: null };
+  const feed = await ReplayFeed.load({
+    files: options.replayFiles,
+    clock: { now: () => clockRef.current?.now() ?? 0 },
+  });
+  // The universe is what the files hold.
+  const configPatch = { ...options.configPatch, universe: { tickers: [...feed.tickers] } };
+  return build({ ...options, configPatch }, { feed, firstTime: feed.firstTime, clockRef });
+}
+
+interface Replay {
+  feed: MarketDataFeed;
+  firstTime: number;
+  clockRef: { current: Clock | null };
+}
+
+function build(options: ControllerOptions, replay: Replay | null): ControllerHandle {
   const store = openStore(options.dataDir);
   try {
     const config = resolveConfig(store, options);
-    const controller = wireController(store, config, options.notifications ?? true);
+    const controller = wireController(store, config, options.notifications ?? true, replay);
     return {
       execute: (name, payload) => controller.execute(name, payload),
       subscribe: (listener) => controller.subscribe(listener),
@@ -64,10 +96,12 @@ function resolveConfig(store: Store, options: ControllerOptions): BotConfig {
   return patched.config;
 }
 
-function wireController(store: Store, config: BotConfig, notifications: boolean): BotController {
+function wireController(store: Store, config: BotConfig, notifications: boolean, replay: Replay | null): BotController {
   const { schedule, simulation } = config;
   const clock = new SimulatedClock({
-    start: simulationStart(Date.now(), schedule, simulation.startTime),
+    start: replay
+      ? (sessionBounds(sessionDateOf(replay.firstTime), schedule)?.open ?? replay.firstTime)
+      : simulationStart(Date.now(), schedule, simulation.startTime),
     speed: simulation.speed,
     // After the close the simulation moves on to the next session's open, so a demo keeps going.
     skipTo: (now) => {
@@ -77,12 +111,15 @@ function wireController(store: Store, config: BotConfig, notifications: boolean)
       return sessionBounds(nextTradingDate(today, schedule), schedule)?.open ?? null;
     },
   });
-  const feed = new SyntheticFeed({
-    seed: simulation.seed,
-    clock,
-    schedule,
-    etfs: syntheticEtfs(config.leveragedEtf, config.universe.tickers),
-  });
+  if (replay) replay.clockRef.current = clock;
+  const feed =
+    replay?.feed ??
+    new SyntheticFeed({
+      seed: simulation.seed,
+      clock,
+      schedule,
+      etfs: syntheticEtfs(config.leveragedEtf, config.universe.tickers),
+    });
   const broker = new PaperBroker({
     startingEquity: config.broker.startingEquity,
     slippageBps: config.broker.slippageBps,

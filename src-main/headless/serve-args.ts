@@ -6,14 +6,18 @@ export interface ServeArgs {
   port: number;
   dataDir: string | null;
   speed: number | null;
+  /** CSV files of 1-minute bars to replay instead of the synthetic market. */
+  replay: string[];
   help: boolean;
 }
 
-export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--speed MIN_PER_SEC]
+export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--speed MIN_PER_SEC] [--replay FILE.csv ...]
 
   --port N          port on 127.0.0.1 (default: a free one)
   --data-dir DIR    folder of the SQLite store (default: the desktop app's user-data folder)
-  --speed X         simulated minutes per real second (default: the saved config, 30)`;
+  --speed X         simulated minutes per real second (default: the saved config, 30)
+  --replay FILE     replay 1-minute bars from CSV (timestamp,open,high,low,close,volume; one file
+                    per ticker named TICKER.csv, or a ticker column); repeat for more files`;
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 const speedSchema = z.coerce.number().positive();
@@ -28,6 +32,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       speed: { type: 'string' },
+      replay: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,5 +46,5 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new Error('--data-dir must not be empty');
-  return { port: port.data, dataDir: dataDir ?? null, speed, help: values.help ?? false };
+  return { port: port.data, dataDir: dataDir ?? null, speed, replay: values.replay ?? [], help: values.help ?? false };
 }

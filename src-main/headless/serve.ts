@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createController } from '../controller/create-controller';
+import { openController } from '../controller/create-controller';
 import { startBridgeServer } from './bridge-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { defaultUserDataDir } from './user-data-dir';
@@ -15,7 +15,11 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = resolve(args.dataDir ?? defaultUserDataDir());
-  const controller = createController({ dataDir, ...(args.speed !== null ? { speed: args.speed } : {}) });
+  const controller = await openController({
+    dataDir,
+    replayFiles: args.replay.map((f) => resolve(f)),
+    ...(args.speed !== null ? { speed: args.speed } : {}),
+  });
   const server = await startBridgeServer({
     surface: controller,
     rendererDir: resolve(__dirname, '../renderer'),

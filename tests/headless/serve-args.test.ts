@@ -4,7 +4,7 @@ import { defaultUserDataDir } from '../../src-main/headless/user-data-dir';
 
 describe('serve command line', () => {
   it('defaults to a free port, the user-data folder and the saved speed', () => {
-    expect(parseServeArgs([])).toEqual({ port: 0, dataDir: null, speed: null, help: false });
+    expect(parseServeArgs([])).toEqual({ port: 0, dataDir: null, speed: null, replay: [], help: false });
   });
 
   it('reads --port, --data-dir and --speed', () => {
@@ -12,8 +12,10 @@ describe('serve command line', () => {
       port: 8080,
       dataDir: '/tmp/x',
       speed: 60,
+      replay: [],
       help: false,
     });
+    expect(parseServeArgs(['--replay', 'SPY.csv', '--replay', 'QQQ.csv']).replay).toEqual(['SPY.csv', 'QQQ.csv']);
   });
 
   it('refuses a bad port, a bad speed and unknown flags with a clear message', () => {
