@@ -389,7 +389,9 @@ export class TradingEngine {
   private finish(signal: TradeSignal, outcome: TradeSignal['outcome'], skipReason: string | null): void {
     const final: TradeSignal = { ...signal, outcome, skipReason };
     this.listener.onSignal(final);
-    if (signal.conviction >= this.config.signals.highConvictionAlert) {
+    // While paused or killed a high-conviction alert would only be noise: nothing can act on it.
+    const idle = outcome === 'SKIPPED' && (skipReason === 'paused' || skipReason === 'killed');
+    if (signal.conviction >= this.config.signals.highConvictionAlert && !idle) {
       this.sink.emit({
         eventType: 'alert',
         severity: 'info',

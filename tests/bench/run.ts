@@ -7,6 +7,7 @@ import { benchCharts } from './chart-bench';
 import { benchEngine } from './engine-bench';
 import { benchSnapshot } from './snapshot-bench';
 import { benchStore } from './store-bench';
+import { benchPushToDom } from './ui-bench';
 
 interface Figure {
   key: string;
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const charts = await benchCharts();
   add('ui.chartPaintMs', charts.chartPaintMs, 'ms', 300, 'lower');
   add('ui.barUpdateMs', charts.barUpdateMs, 'ms', 2, 'lower');
+
+  const ui = await benchPushToDom();
+  add('ui.pushToDomMs', ui.pushToDomMs, 'ms', 100, 'lower');
 
   for (const f of figures) {
     const ratio = f.better === 'higher' ? f.value / f.target : f.target / f.value;
