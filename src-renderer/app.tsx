@@ -9,7 +9,6 @@ import { panelDomId, TabBar, tabDomId } from './components/tab-bar';
 import { Toasts } from './components/toasts';
 import type { ChartKit } from './charts/types';
 import { CloudChartsTab } from './features/cloud-charts/cloud-charts-tab';
-import { ComingSoon } from './features/coming-soon/coming-soon';
 import { CommandCenter } from './features/command-center/command-center';
 import { EventLog, EventLogButton } from './features/event-log';
 import { PositionsTab } from './features/positions/positions-tab';
@@ -55,8 +54,6 @@ function ActiveTab({ charts }: { charts: ChartKit }) {
         </Suspense>
       );
       break;
-    default:
-      content = <ComingSoon tab={tab} />;
   }
   return (
     <main className="tab-panel" role="tabpanel" id={panelDomId(tab)} aria-labelledby={tabDomId(tab)}>

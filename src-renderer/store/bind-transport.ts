@@ -28,11 +28,7 @@ export const EVENT_TITLES: Record<EventType, string> = {
 function toastFor(store: AppStore, event: BotEvent): void {
   if (event.severity !== 'error') return;
   const title = EVENT_TITLES[event.eventType] ?? event.eventType;
-  store.getState().pushToast({
-    tone: TOAST_TONE[event.severity],
-    title: event.severity === 'critical' ? `${title} · critical` : title,
-    message: event.message,
-  });
+  store.getState().pushToast({ tone: TOAST_TONE.error, title, message: event.message });
 }
 
 /**
