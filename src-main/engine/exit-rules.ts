@@ -101,14 +101,26 @@ function isScalp(p: Position | ScalpPosition): p is ScalpPosition {
 export const premiumStop: ExitRule = (p) => {
   if (!isScalp(p) || !(p.entryPrice > 0)) return null;
   const hit = p.currentPrice / p.entryPrice - 1 <= -p.stopPct / 100 + RATIO_TOLERANCE;
-  return hit ? closeAll(p.id, 'stop', `premium ${p.currentPrice} is −${p.stopPct} % from ${p.entryPrice}`) : null;
+  return hit
+    ? closeAll(
+        p.id,
+        'stop',
+        `premium ${premium(p.currentPrice)} is −${p.stopPct} % or worse from ${premium(p.entryPrice)}`,
+      )
+    : null;
 };
 
 /** Option target: the mark is up targetPct % from the entry premium. */
 export const premiumTarget: ExitRule = (p) => {
   if (!isScalp(p) || !(p.entryPrice > 0)) return null;
   const hit = p.currentPrice / p.entryPrice - 1 >= p.targetPct / 100 - RATIO_TOLERANCE;
-  return hit ? closeAll(p.id, 'exit', `premium ${p.currentPrice} is +${p.targetPct} % from ${p.entryPrice}`) : null;
+  return hit
+    ? closeAll(
+        p.id,
+        'exit',
+        `premium ${premium(p.currentPrice)} is +${p.targetPct} % or better from ${premium(p.entryPrice)}`,
+      )
+    : null;
 };
 
 /** ETF hold limit: out once leveragedEtf.holdLimitMinutes have passed since the entry fill. */
@@ -138,3 +150,8 @@ export const EXIT_RULES: Readonly<Record<TradeType, readonly ExitRule[]>> = {
     holdLimit,
   ],
 };
+
+/** A premium as quoted: dollars with 2 decimals (4 below a dime). */
+function premium(x: number): string {
+  return `$${x.toFixed(x < 0.1 ? 4 : 2)}`;
+}
