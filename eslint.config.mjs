@@ -16,7 +16,19 @@ const layer = {
   store: ['**/store', '**/store/**'],
   controller: ['**/controller', '**/controller/**'],
   headless: ['**/headless', '**/headless/**'],
-  nodeIo: ['fs', 'fs/*', 'node:*', 'net', 'http', 'https', 'child_process', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'ws'],
+  nodeIo: [
+    'fs',
+    'fs/*',
+    'node:*',
+    'net',
+    'http',
+    'https',
+    'child_process',
+    'better-sqlite3',
+    'drizzle-orm',
+    'drizzle-orm/*',
+    'ws',
+  ],
 };
 
 /** @param {string} message @param {...string[]} groups */
@@ -28,14 +40,24 @@ const ipcOnlyInBridges = {
   'no-restricted-syntax': [
     'error',
     {
-      selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+      selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
       message: 'Only electron/ipc-bridge.ts (ipcMain) and electron/preload.ts (ipcRenderer) may touch IPC.',
     },
   ],
 };
 
 export default defineConfig(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'screenshots/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'migrations/**',
+      'test-results/**',
+      'screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +72,14 @@ export default defineConfig(
   // Dependency table of DESIGN §1, one block per layer.
   {
     files: ['src-shared/**'],
-    rules: forbid('src-shared imports nothing of the project (DESIGN §1).', layer.main, layer.renderer, layer.shellDir, layer.electron, layer.nodeIo),
+    rules: forbid(
+      'src-shared imports nothing of the project (DESIGN §1).',
+      layer.main,
+      layer.renderer,
+      layer.shellDir,
+      layer.electron,
+      layer.nodeIo,
+    ),
   },
   {
     files: ['src-main/engine/**'],
@@ -65,9 +94,18 @@ export default defineConfig(
       ),
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read time through the Clock port.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read time through the Clock port.' },
-        { selector: "CallExpression[callee.name=/^set(Timeout|Interval|Immediate)$/]", message: 'The engine has no timers; the clock drives it.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read time through the Clock port.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read time through the Clock port.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^set(Timeout|Interval|Immediate)$/]',
+          message: 'The engine has no timers; the clock drives it.',
+        },
       ],
     },
   },
@@ -93,7 +131,13 @@ export default defineConfig(
   },
   {
     files: ['src-main/controller/**'],
-    rules: forbid('The controller never imports the shells (DESIGN §1).', ['**/headless/**'], layer.renderer, layer.shellDir, layer.electron),
+    rules: forbid(
+      'The controller never imports the shells (DESIGN §1).',
+      ['**/headless/**'],
+      layer.renderer,
+      layer.shellDir,
+      layer.electron,
+    ),
   },
   {
     files: ['src-main/headless/**'],
@@ -109,7 +153,11 @@ export default defineConfig(
   {
     files: ['electron/**'],
     rules: {
-      ...forbid('Shells reach the bot through src-main/controller only (DESIGN §1).', ['**/engine/**', '**/adapters/**', '**/store/**', '**/headless/**'], layer.renderer),
+      ...forbid(
+        'Shells reach the bot through src-main/controller only (DESIGN §1).',
+        ['**/engine/**', '**/adapters/**', '**/store/**', '**/headless/**'],
+        layer.renderer,
+      ),
       ...ipcOnlyInBridges,
     },
   },
@@ -120,7 +168,13 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid('The renderer talks to the bot through the transport only (DESIGN §1).', layer.main, layer.shellDir, layer.electron, layer.nodeIo),
+      ...forbid(
+        'The renderer talks to the bot through the transport only (DESIGN §1).',
+        layer.main,
+        layer.shellDir,
+        layer.electron,
+        layer.nodeIo,
+      ),
     },
   },
   {
@@ -135,7 +189,10 @@ export default defineConfig(
               group: [...layer.main, ...layer.shellDir, ...layer.electron, ...layer.nodeIo],
               message: 'The renderer talks to the bot through the transport only (DESIGN §1).',
             },
-            { group: ['lightweight-charts', 'lightweight-charts/*'], message: 'Only src-renderer/charts/ imports lightweight-charts.' },
+            {
+              group: ['lightweight-charts', 'lightweight-charts/*'],
+              message: 'Only src-renderer/charts/ imports lightweight-charts.',
+            },
           ],
         },
       ],

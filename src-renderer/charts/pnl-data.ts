@@ -23,9 +23,7 @@ export function toPnlSeries(points: readonly PnlPoint[]): PnlSeriesPoint[] {
 }
 
 export type PnlSeriesPlan =
-  | { kind: 'none' }
-  | { kind: 'update'; point: PnlSeriesPoint }
-  | { kind: 'set'; data: PnlSeriesPoint[] };
+  { kind: 'none' } | { kind: 'update'; point: PnlSeriesPoint } | { kind: 'set'; data: PnlSeriesPoint[] };
 
 const same = (a: PnlSeriesPoint | undefined, b: PnlSeriesPoint | undefined) =>
   a !== undefined && b !== undefined && a.time === b.time && a.value === b.value;

@@ -48,7 +48,11 @@ export function ConnectionBanner() {
   }
   if (!problem) return null;
   return (
-    <div className={`banner banner--${info.phase === 'reconnecting' ? 'warn' : 'error'}`} role="alert" data-testid="connection-error">
+    <div
+      className={`banner banner--${info.phase === 'reconnecting' ? 'warn' : 'error'}`}
+      role="alert"
+      data-testid="connection-error"
+    >
       <strong className="banner__title">{problem.title}</strong>
       <span className="banner__text">{problem.detail}</span>
       {retrying && (

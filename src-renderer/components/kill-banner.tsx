@@ -19,7 +19,12 @@ export function KillBanner() {
         <span className="banner__sep"> · </span>
         New entries are blocked; only cancels and position-reducing orders pass.
       </span>
-      <button type="button" className="btn btn--outline" data-testid="btn-reset-kill" onClick={() => setResetting(true)}>
+      <button
+        type="button"
+        className="btn btn--outline"
+        data-testid="btn-reset-kill"
+        onClick={() => setResetting(true)}
+      >
         Reset kill switch
       </button>
       {resetting && <ResetKillDialog onSubmit={resetKill} onCancel={() => setResetting(false)} />}

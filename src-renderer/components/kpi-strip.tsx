@@ -12,7 +12,17 @@ import {
 } from '../format/format';
 import { pnlBar } from './pnl-bar';
 
-function Kpi({ label, children, testId, wide }: { label: string; children: ReactNode; testId: string; wide?: boolean }) {
+function Kpi({
+  label,
+  children,
+  testId,
+  wide,
+}: {
+  label: string;
+  children: ReactNode;
+  testId: string;
+  wide?: boolean;
+}) {
   return (
     <div className={wide ? 'kpi kpi--wide' : 'kpi'} data-testid={testId}>
       <div className="kpi__label">{label}</div>

@@ -10,7 +10,11 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss(id: number): 
     return () => clearTimeout(timer);
   }, [toast.id, toast.tone, onDismiss]);
   return (
-    <div className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast">
+    <div
+      className={`toast toast--${toast.tone}`}
+      role={toast.tone === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+    >
       <div className="toast__body">
         <strong className="toast__title">{toast.title}</strong>
         <span className="toast__message">{toast.message}</span>

@@ -51,7 +51,8 @@ export const formatFractionPct = (value: unknown, digits = 0): string =>
   isFiniteNumber(value) ? formatPct(value * 100, digits) : MISSING;
 
 /** A whole count with grouping: 1,204. */
-export const formatCount = (value: unknown): string => (isFiniteNumber(value) ? grouped(Math.round(value), 0) : MISSING);
+export const formatCount = (value: unknown): string =>
+  isFiniteNumber(value) ? grouped(Math.round(value), 0) : MISSING;
 
 /** A price with 2 decimals and no currency sign: 128.50. */
 export const formatPrice = (value: unknown): string => (isFiniteNumber(value) ? grouped(value, 2) : MISSING);

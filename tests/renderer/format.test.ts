@@ -60,7 +60,15 @@ describe('format helpers', () => {
   });
 
   it('never prints NaN or undefined, whatever it is given', () => {
-    const helpers = [formatMoney, formatSignedMoney, formatPct, formatSignedPct, formatFractionPct, formatCount, formatUptime];
+    const helpers = [
+      formatMoney,
+      formatSignedMoney,
+      formatPct,
+      formatSignedPct,
+      formatFractionPct,
+      formatCount,
+      formatUptime,
+    ];
     for (const helper of helpers) {
       for (const input of BAD_INPUTS) {
         const text = helper(input as number);

@@ -30,7 +30,8 @@ describe('status pill', () => {
     const pill = screen.getByTestId('status-pill');
     expect(pill.textContent).toBe(expected[status]);
     expect(pill.className).toContain(`pill--${status}`);
-    for (const other of BOT_STATUSES.filter((s) => s !== status)) expect(pill.className).not.toContain(`pill--${other}`);
+    for (const other of BOT_STATUSES.filter((s) => s !== status))
+      expect(pill.className).not.toContain(`pill--${other}`);
   });
 
   it('shows the SIMULATED badge only for simulated market data', () => {
@@ -103,13 +104,28 @@ describe('header controls', () => {
 
 describe("today's P&L bar", () => {
   it('fills with the share of the daily loss limit used on a losing day, amber from 80 %', () => {
-    expect(pnlBar({ dailyPnl: -500, dailyPnlPct: -1, dailyLossLimitUsedPct: 33.3 }, 3)).toMatchObject({ tone: 'loss', width: 33.3 });
-    expect(pnlBar({ dailyPnl: -1300, dailyPnlPct: -2.6, dailyLossLimitUsedPct: 86 }, 3)).toMatchObject({ tone: 'warning', width: 86 });
-    expect(pnlBar({ dailyPnl: -1600, dailyPnlPct: -3.2, dailyLossLimitUsedPct: 107 }, 3)).toMatchObject({ tone: 'breach', width: 100 });
+    expect(pnlBar({ dailyPnl: -500, dailyPnlPct: -1, dailyLossLimitUsedPct: 33.3 }, 3)).toMatchObject({
+      tone: 'loss',
+      width: 33.3,
+    });
+    expect(pnlBar({ dailyPnl: -1300, dailyPnlPct: -2.6, dailyLossLimitUsedPct: 86 }, 3)).toMatchObject({
+      tone: 'warning',
+      width: 86,
+    });
+    expect(pnlBar({ dailyPnl: -1600, dailyPnlPct: -3.2, dailyLossLimitUsedPct: 107 }, 3)).toMatchObject({
+      tone: 'breach',
+      width: 100,
+    });
   });
 
   it('is green on a winning day, sized against the same limit', () => {
-    expect(pnlBar({ dailyPnl: 700, dailyPnlPct: 1.5, dailyLossLimitUsedPct: 0 }, 3)).toMatchObject({ tone: 'profit', width: 50 });
-    expect(pnlBar({ dailyPnl: NaN, dailyPnlPct: NaN, dailyLossLimitUsedPct: NaN }, 3)).toMatchObject({ tone: 'loss', width: 0 });
+    expect(pnlBar({ dailyPnl: 700, dailyPnlPct: 1.5, dailyLossLimitUsedPct: 0 }, 3)).toMatchObject({
+      tone: 'profit',
+      width: 50,
+    });
+    expect(pnlBar({ dailyPnl: NaN, dailyPnlPct: NaN, dailyLossLimitUsedPct: NaN }, 3)).toMatchObject({
+      tone: 'loss',
+      width: 0,
+    });
   });
 });

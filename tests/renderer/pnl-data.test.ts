@@ -6,7 +6,14 @@ const pt = (minute: number, pnl: number) => ({ time: T0 + minute * 60_000, pnl }
 
 describe('intraday P&L chart data', () => {
   it('maps epoch ms to ascending UTC seconds, drops non-finite points and keeps the last per second', () => {
-    const series = toPnlSeries([pt(2, 20), pt(0, 0), { time: T0 + 60_000 + 400, pnl: 5 }, pt(1, 10), { time: NaN, pnl: 1 }, pt(3, NaN)]);
+    const series = toPnlSeries([
+      pt(2, 20),
+      pt(0, 0),
+      { time: T0 + 60_000 + 400, pnl: 5 },
+      pt(1, 10),
+      { time: NaN, pnl: 1 },
+      pt(3, NaN),
+    ]);
     expect(series).toEqual([
       { time: T0 / 1000, value: 0 },
       { time: T0 / 1000 + 60, value: 10 },

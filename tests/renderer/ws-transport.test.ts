@@ -138,7 +138,9 @@ describe('WebSocket transport against a real ws server', () => {
     socket.send('not json');
     socket.send(JSON.stringify({ kind: 'reply', id: 9999, result: ok(makeState()) }));
     socket.send(JSON.stringify({ kind: 'push', push: 'nope', payload: {} }));
-    socket.send(JSON.stringify({ kind: 'reply', id: bridge.received[0]!.id, result: ok(makeState({ status: 'live' })) }));
+    socket.send(
+      JSON.stringify({ kind: 'reply', id: bridge.received[0]!.id, result: ok(makeState({ status: 'live' })) }),
+    );
     const result = await call;
     expect(result.ok && result.value.status).toBe('live');
   });

@@ -19,7 +19,9 @@ export function CommandCenter({ charts }: { charts: ChartKit }) {
     return unreachable ? (
       <EmptyState title="Not connected to the bot">The message above says why and how to reconnect.</EmptyState>
     ) : (
-      <EmptyState title="Waiting for the bot">The Command Center fills in as soon as the first snapshot arrives.</EmptyState>
+      <EmptyState title="Waiting for the bot">
+        The Command Center fills in as soon as the first snapshot arrives.
+      </EmptyState>
     );
   }
   const { state, intradayPnl, recentSignals } = data;
@@ -36,7 +38,9 @@ export function CommandCenter({ charts }: { charts: ChartKit }) {
             title="Intraday P&L"
             className="panel--chart"
             aside={
-              lastPnl !== undefined && <span className={`num tone-${toneOf(lastPnl)}`}>{formatSignedMoney(lastPnl)}</span>
+              lastPnl !== undefined && (
+                <span className={`num tone-${toneOf(lastPnl)}`}>{formatSignedMoney(lastPnl)}</span>
+              )
             }
           >
             {intradayPnl.length > 0 ? (

@@ -10,7 +10,19 @@ import {
   type Tone,
 } from '../../format/format';
 
-function Card({ label, value, tone = 'flat', sub, testId }: { label: string; value: string; tone?: Tone; sub?: ReactNode; testId: string }) {
+function Card({
+  label,
+  value,
+  tone = 'flat',
+  sub,
+  testId,
+}: {
+  label: string;
+  value: string;
+  tone?: Tone;
+  sub?: ReactNode;
+  testId: string;
+}) {
   return (
     <div className="card" data-testid={testId}>
       <div className="card__label">{label}</div>

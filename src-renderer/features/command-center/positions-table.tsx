@@ -1,6 +1,13 @@
 import type { Position, ScalpPosition, TradeType } from '../../../src-shared/positions';
 import { EmptyState } from '../../components/panel';
-import { formatCount, formatPrice, formatSignedMoney, formatSignedPct, formatUptime, toneOf } from '../../format/format';
+import {
+  formatCount,
+  formatPrice,
+  formatSignedMoney,
+  formatSignedPct,
+  formatUptime,
+  toneOf,
+} from '../../format/format';
 
 const KIND: Record<TradeType, string> = { day: 'DAY', swing: 'SWING', options_scalp: 'OPT', etf_scalp: 'ETF' };
 
@@ -73,7 +80,10 @@ export function PositionsTable({ positions, now }: { positions: readonly Positio
                 <td className={`r num tone-${tone}`}>{formatSignedMoney(p.unrealizedPnl)}</td>
                 <td className={`r num tone-${tone}`}>{formatSignedPct(p.unrealizedPnlPct)}</td>
                 <td className="r num">{exitLevel(p)}</td>
-                <td className={p.cloudAligned ? 'tone-up' : 'tone-down'} title={p.cloudAligned ? 'cloud agrees' : 'cloud against'}>
+                <td
+                  className={p.cloudAligned ? 'tone-up' : 'tone-down'}
+                  title={p.cloudAligned ? 'cloud agrees' : 'cloud against'}
+                >
                   {p.cloudAligned ? '✓' : '✗'}
                 </td>
                 <td className="muted">{detail(p)}</td>

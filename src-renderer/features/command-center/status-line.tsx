@@ -49,9 +49,7 @@ export function StatusLine({ state }: { state: BotState }) {
       <div className="status-line__fields">
         <Field label="Status">
           <span className={`status-text status-text--${state.status}`}>{STATUS_LABELS[state.status]}</span>
-          {state.statusReason && state.status !== 'killed' && (
-            <span className="muted"> · {state.statusReason}</span>
-          )}
+          {state.statusReason && state.status !== 'killed' && <span className="muted"> · {state.statusReason}</span>}
         </Field>
         <Field label="Uptime" testId="uptime">
           <span className="num">{formatUptime(state.uptimeSeconds)}</span>
