@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PaperBroker } from '../../src-main/adapters/paper-broker';
+import { BotController, KILL_STATE_KEY, type KillRecord } from '../../src-main/controller/bot-controller';
+import { dispatchCommand } from '../../src-main/controller/dispatch';
+import { isReducing, type OrderRequest } from '../../src-main/engine/orders';
+import { defaultConfig } from '../../src-shared/config-schema';
+import type { BotStatus } from '../../src-shared/bot-state';
+import { ManualTimers } from '../helpers/manual-timers';
+import { ManualClock } from '../helpers/manual-clock';
+import { SyntheticFeed, syntheticEtfs } from '../../src-main/adapters/synthetic-feed';
+import { describeMarketClock } from '../../src-main/engine/market-calendar';
+import { tempDir, tempStore } from '../store/temp-store';
+
+const OPEN = Date.UTC(2026, 10, 24, 14, 30);
+
+const CONFIG = { ...defaultConfig(), universe: { ...defaultConfig().universe, tickers: ['SPY', 'QQQ', 'NVDA'] } };
+
+/** A controller over a real store, the seeded synthetic market on a manual clock, and the paper broker. */
+function controllerOn(dir: string, start = OPEN) {
+  const store = tempStore(dir);
+  const clock = new ManualClock(start);
+  const feed = new SyntheticFeed({
+    seed: 42,
+    clock,
+    schedule: CONFIG.schedule,
+    etfs: syntheticEtfs(CONFIG.leveragedEtf, CONFIG.universe.tickers),
+    timers: { setInterval: () => 0, clearInterval: () => {} },
+  });
+  const broker = new PaperBroker({ startingEquity: 50_000 });
+  const submitted: { order: OrderRequest; status: BotStatus }[] = [];
+  // eslint-disable-next-line prefer-const -- assigned below; the broker wrapper reads it later
+  let controller: BotController;
+  const submit = broker.submit.bind(broker);
+  broker.submit = (order) => {
+    submitted.push({ order, status: controller.getState().status });
+    submit(order);
+  };
+  controller = new BotController({
+    store,
+    config: CONFIG,
+    clock,
+    wallClock: () => clock.now(),
+    feed,
+    broker,
+    describeClock: (now) => describeMarketClock(now, CONFIG.schedule, 0),
+    timers: new ManualTimers(),
+  });
+  return { store, feed, broker, clock, controller, submitted };
+}
+
+const command = fc.oneof(
+  fc.constant({ name: 'start', payload: {} }),
+  fc.constant({ name: 'start', payload: { executionMode: 'live' } }),
+  fc.constant({ name: 'stop', payload: {} }),
+  fc.constant({ name: 'pause', payload: {} }),
+  fc.constant({ name: 'resume', payload: {} }),
+  fc.constant({ name: 'kill', payload: { closeDayTrades: true } }),
+  fc.constant({ name: 'resetKill', payload: { reason: 'checked' } }),
+  fc.constant({ name: 'requestLiveMode', payload: {} }),
+  fc.constant({ name: 'confirmLiveMode', payload: { challenge: 'GO LIVE' } }),
+  fc.constantFrom('options', 'leveraged_etf', 'both').map((mode) => ({ name: 'setInstrumentMode', payload: { mode } })),
+  fc.constant({ name: 'restart', payload: {} }),
+);
+/** Mostly bars, so that entries happen between the commands. */
+const step = fc.oneof(
+  { arbitrary: command, weight: 2 },
+  {
+    arbitrary: fc.constantFrom({ name: 'pause', payload: {} }, { name: 'kill', payload: { closeDayTrades: false } }),
+    weight: 1,
+  },
+  { arbitrary: fc.integer({ min: 3, max: 25 }).map((n) => ({ name: 'bars', payload: { n } })), weight: 3 },
+);
+
+let entries = 0;
+
+describe('BotController properties (fast-check)', () => {
+  it('never goes live, never enters while paused, stopped or killed, and keeps a kill across restarts', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 20 }), async (rest) => {
+        const steps = [{ name: 'start', payload: {} }, ...rest];
+        const dir = tempDir();
+        let h = controllerOn(dir);
+        let killed = false;
+        for (const step of steps) {
+          if (step.name === 'bars') {
+            for (let i = 0; i < (step.payload as { n: number }).n; i++) {
+              h.clock.advance(60_000);
+              h.feed.pump();
+            }
+            await Promise.resolve();
+          } else if (step.name === 'restart') {
+            const now = h.clock.now();
+            await h.controller.shutdown();
+            h = controllerOn(dir, now);
+          } else {
+            const r = await dispatchCommand(h.controller, step.name, step.payload);
+            if (step.name === 'kill') killed = true;
+            if (step.name === 'resetKill' && r.ok) killed = false;
+          }
+          const state = h.controller.getState();
+          expect(state.status).not.toBe('live');
+          expect(state.executionMode).toBe('paper');
+          expect(state.status === 'killed').toBe(killed);
+          expect(h.store.appState.get<KillRecord>(KILL_STATE_KEY)?.active ?? false).toBe(killed);
+        }
+        for (const s of h.submitted) if (!isReducing(s.order.purpose)) expect(s.status).toBe('paper');
+        entries += h.submitted.filter((s) => !isReducing(s.order.purpose)).length;
+        await h.controller.shutdown();
+      }),
+      { numRuns: 50 },
+    );
+    // The entry invariant above is only worth something if entries happened.
+    expect(entries).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('takes any JSON patch without throwing and applies it whole or not at all', async () => {
+    const h = controllerOn(tempDir());
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (patch) => {
+        const before = JSON.stringify(h.controller.getConfig());
+        const r = await dispatchCommand(h.controller, 'updateConfig', { patch });
+        const after = JSON.stringify(h.controller.getConfig());
+        if (r.ok) {
+          expect(JSON.parse(after)).toEqual((r.value as { config: unknown }).config);
+        } else {
+          expect(['invalid_payload', 'invalid_config']).toContain(r.error.code);
+          expect(after).toBe(before);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    await h.controller.shutdown();
+  });
+});
