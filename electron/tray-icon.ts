@@ -1,17 +1,18 @@
 import { nativeImage, type NativeImage } from 'electron';
 import type { BotStatus } from '../src-shared/bot-state';
 
-/** The icon's colour: green while trading, slate when stopped or paused, red when killed. */
-export type TrayTone = 'running' | 'idle' | 'killed';
+/** The icon's colour follows the status, in the status pill's colours. */
+export type TrayTone = BotStatus;
 
 const RGB: Record<TrayTone, readonly [number, number, number]> = {
-  running: [34, 197, 94],
-  idle: [148, 163, 184],
+  live: [16, 185, 129],
+  paper: [59, 130, 246],
+  paused: [245, 158, 11],
   killed: [239, 68, 68],
+  stopped: [148, 163, 184],
 };
 
-export const toneOf = (status: BotStatus): TrayTone =>
-  status === 'killed' ? 'killed' : status === 'paper' || status === 'live' ? 'running' : 'idle';
+export const toneOf = (status: BotStatus): TrayTone => status;
 
 /** 32 px drawn at scale 2, so it is a sharp 16 pt icon on both normal and HiDPI screens. */
 const SIZE = 32;

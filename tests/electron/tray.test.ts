@@ -81,6 +81,21 @@ describe('createAxionTray', () => {
     expect(tray.images.at(-1)).toEqual(expect.objectContaining({ buffer: discBitmap('killed') }));
   });
 
+  it('colours the icon by status: blue in paper, amber paused, each status its own colour', async () => {
+    await controller.execute('start', { executionMode: 'paper' });
+    await vi.waitFor(() =>
+      expect(tray.images.at(-1)).toEqual(expect.objectContaining({ buffer: discBitmap('paper') })),
+    );
+    await controller.execute('pause', {});
+    await vi.waitFor(() =>
+      expect(tray.images.at(-1)).toEqual(expect.objectContaining({ buffer: discBitmap('paused') })),
+    );
+    const colours = new Set(
+      (['live', 'paper', 'paused', 'killed', 'stopped'] as const).map((s) => discBitmap(s, 4).toString('hex')),
+    );
+    expect(colours.size).toBe(5);
+  });
+
   it('enables Pause while trading and Resume while paused', async () => {
     await controller.execute('start', { executionMode: 'paper' });
     await vi.waitFor(() => expect(tray.item('Pause').enabled).toBe(true));
