@@ -20,5 +20,5 @@ export async function runFromMain<K extends CommandName>(
 }
 
 /** The kill switch as the tray and the hotkey pull it: in the main process, no renderer involved. */
-export const killFromMain = (controller: CommandSurface, origin: string) =>
-  runFromMain(controller, 'kill', { closeDayTrades: true }, origin);
+export const killFromMain = (controller: CommandSurface, origin: string, flattenAll = false) =>
+  runFromMain(controller, 'kill', { closeDayTrades: true, flattenAll }, origin);

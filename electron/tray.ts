@@ -15,6 +15,8 @@ export interface TrayMenuActions {
   pause(): void;
   resume(): void;
   kill(): void;
+  /** Kill, and flatten swing positions too. */
+  killFlattenAll(): void;
   showWindow(): void;
   quit(): void;
 }
@@ -38,6 +40,7 @@ export function trayMenuTemplate(view: TrayView, actions: TrayMenuActions): Menu
     { label: 'Resume', enabled: view.status === 'paused', click: () => actions.resume() },
     // Never greyed out: kill is idempotent and must always be one click away.
     { label: 'KILL SWITCH', click: () => actions.kill() },
+    { label: 'Kill and flatten all (swing too)', click: () => actions.killFlattenAll() },
     { type: 'separator' },
     { label: 'Show window', click: () => actions.showWindow() },
     { label: 'Quit', click: () => actions.quit() },
@@ -82,6 +85,7 @@ export function createAxionTray(
     pause: () => void runFromMain(controller, 'pause', {}, 'tray').then(showReply),
     resume: () => void runFromMain(controller, 'resume', {}, 'tray').then(showReply),
     kill: () => void killFromMain(controller, 'tray').then(showReply),
+    killFlattenAll: () => void killFromMain(controller, 'tray', true).then(showReply),
     showWindow: window.showWindow,
     quit: window.quit,
   };

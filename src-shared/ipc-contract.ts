@@ -28,7 +28,13 @@ export const commandSchemas = {
   stop: empty,
   pause: empty,
   resume: empty,
-  kill: z.strictObject({ closeDayTrades: z.boolean().default(true) }).default({ closeDayTrades: true }),
+  kill: z
+    .strictObject({
+      closeDayTrades: z.boolean().default(true),
+      /** Also flatten swing positions ("Kill and flatten all"). */
+      flattenAll: z.boolean().default(false),
+    })
+    .default({ closeDayTrades: true, flattenAll: false }),
   resetKill: z.strictObject({ reason: z.string().trim().min(3, 'say why the kill switch is being reset').max(500) }),
   setInstrumentMode: z.strictObject({ mode: z.enum(INSTRUMENT_MODES) }),
   updateConfig: z.strictObject({ patch: z.record(z.string(), z.unknown()) }),

@@ -131,8 +131,10 @@ export class BotController implements CommandSurface {
         return this.lifecycle('pause', 'paused by the user');
       case 'resume':
         return this.lifecycle('resume', null);
-      case 'kill':
-        return this.kill((payload as CommandPayload<'kill'>).closeDayTrades);
+      case 'kill': {
+        const p = payload as CommandPayload<'kill'>;
+        return this.kill(p.closeDayTrades, p.flattenAll ? 'kill switch: flatten all' : undefined, p.flattenAll);
+      }
       case 'resetKill':
         return this.resetKill((payload as CommandPayload<'resetKill'>).reason);
       case 'setInstrumentMode':
@@ -248,7 +250,7 @@ export class BotController implements CommandSurface {
     return ok(this.getState());
   }
 
-  private kill(closeDayTrades: boolean, reason = 'kill switch activated'): CommandResult<BotState> {
+  private kill(closeDayTrades: boolean, reason = 'kill switch activated', flattenAll = false): CommandResult<BotState> {
     const already = this.status === 'killed';
     const at = this.deps.clock.now();
     // An automatic kill arrives inside a bar's burst: commit it now, so the kill stands alone.
@@ -256,7 +258,7 @@ export class BotController implements CommandSurface {
     // Persist first: once kill() returns, a crash or restart must still come up killed.
     if (!already) this.deps.store.appState.set<KillRecord>(KILL_STATE_KEY, { active: true, reason, at });
     const cancelled = this.runtime.engine.gateway.openOrders().length;
-    const { flattened } = this.runtime.engine.halt(reason, !already && closeDayTrades);
+    const { flattened } = this.runtime.engine.halt(reason, closeDayTrades || flattenAll, flattenAll);
     this.setStatus('killed', reason);
     if (this.sessionId) this.deps.store.sessions.updateStatus(this.sessionId, 'killed');
     if (already) {
@@ -266,6 +268,7 @@ export class BotController implements CommandSurface {
       this.record('kill', 'critical', `KILL SWITCH ACTIVATED (${reason}): new entries blocked; ${what}`, {
         reason,
         closeDayTrades,
+        flattenAll,
         cancelledOrders: cancelled,
         flattenedPositions: flattened,
       });

@@ -203,12 +203,13 @@ export class TradingEngine {
 
   /**
    * Halts: entries blocked at once, open orders canceled and, with `closeDayTrades`, every
-   * intraday position (day trades, option and ETF scalps) flattened. Swing positions stay.
+   * intraday position (day trades, option and ETF scalps) flattened. Swing positions stay
+   * unless `flattenAll`.
    */
-  halt(reason: string, closeDayTrades: boolean): { flattened: number } {
+  halt(reason: string, closeDayTrades: boolean, flattenAll = false): { flattened: number } {
     this.gateway.setState('halted', reason);
     this.gateway.cancelAll();
-    const sent = closeDayTrades ? this.gateway.flatten((p) => p.tradeType !== 'swing', reason) : [];
+    const sent = closeDayTrades ? this.gateway.flatten((p) => flattenAll || p.tradeType !== 'swing', reason) : [];
     return { flattened: sent.length };
   }
 

@@ -115,7 +115,7 @@ async function benchControllerPaths(): Promise<{ killMs: number; pushMs: number 
     for (let i = 0; i < 20; i++) {
       await controller.execute('start', { executionMode: 'paper' });
       const t = performance.now();
-      await controller.execute('kill', { closeDayTrades: true });
+      await controller.execute('kill', { closeDayTrades: true, flattenAll: false });
       if (controller.entriesAllowed()) throw new Error('kill did not block the gateway');
       killSamples.push(performance.now() - t);
       await controller.execute('resetKill', { reason: 'bench' });

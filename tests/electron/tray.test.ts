@@ -60,10 +60,18 @@ describe('tray status line', () => {
 });
 
 describe('createAxionTray', () => {
-  it('opens with a disabled status line, then Pause, Resume, KILL SWITCH, Show window and Quit', () => {
+  it('opens with a disabled status line, then Pause, Resume, KILL SWITCH, Kill and flatten all, Show window and Quit', () => {
     const labels = tray.menu!.template.filter((i) => i.type !== 'separator').map((i) => i.label);
 
-    expect(labels).toEqual(['Axion — STOPPED · P&L +$0.00', 'Pause', 'Resume', 'KILL SWITCH', 'Show window', 'Quit']);
+    expect(labels).toEqual([
+      'Axion — STOPPED · P&L +$0.00',
+      'Pause',
+      'Resume',
+      'KILL SWITCH',
+      'Kill and flatten all (swing too)',
+      'Show window',
+      'Quit',
+    ]);
     expect(label(0).enabled).toBe(false);
     expect(tray.item('Pause').enabled).toBe(false);
     expect(tray.item('Resume').enabled).toBe(false);
@@ -79,6 +87,16 @@ describe('createAxionTray', () => {
     expect(await eventsOf(controller, { eventType: 'kill' })).toHaveLength(1);
     await vi.waitFor(() => expect(label(0).label).toBe('Axion — KILLED · P&L +$0.00'));
     expect(tray.images.at(-1)).toEqual(expect.objectContaining({ buffer: discBitmap('killed') }));
+  });
+
+  it('Kill and flatten all kills with flattenAll from the main process', async () => {
+    await controller.execute('start', { executionMode: 'paper' });
+
+    tray.item('Kill and flatten all (swing too)').click!();
+
+    await vi.waitFor(async () => expect((await stateOf(controller)).status).toBe('killed'));
+    const [kill] = await eventsOf(controller, { eventType: 'kill' });
+    expect(kill?.metadata).toMatchObject({ flattenAll: true, closeDayTrades: true });
   });
 
   it('colours the icon by status: blue in paper, amber paused, each status its own colour', async () => {
