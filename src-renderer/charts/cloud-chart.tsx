@@ -20,6 +20,8 @@ export interface CloudChartProps {
   colorBlindSafe?: boolean;
   compact?: boolean;
   testId?: string;
+  /** Told of the chart's view when it is created and (null) when it is removed: for the Chromium harness. */
+  onView?: (view: CloudChartView | null) => void;
 }
 
 let canvas2d: boolean | undefined;
@@ -42,11 +44,12 @@ export function CloudChart({
   colorBlindSafe = false,
   compact = false,
   testId = 'cloud-chart',
+  onView,
 }: CloudChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const legend = useRef<HTMLDivElement>(null);
   const view = useRef<CloudChartView | null>(null);
-  const initial = useRef({ colorBlindSafe, compact });
+  const initial = useRef({ colorBlindSafe, compact, onView });
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -57,8 +60,11 @@ export function CloudChart({
       legend: legend.current,
     });
     view.current = created;
+    const tell = initial.current.onView;
+    tell?.(created);
     return () => {
       view.current = null;
+      tell?.(null);
       created.destroy();
     };
   }, []);

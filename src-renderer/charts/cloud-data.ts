@@ -3,7 +3,6 @@ import {
   type CandlestickData,
   type CreatePriceLineOptions,
   type HistogramData,
-  type SeriesMarker,
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { BarUpdate, ChartData, ChartMarker, CloudPoint, PriceLine } from '../../src-shared/chart-data';
@@ -186,37 +185,6 @@ export function mergeUpdates(data: ChartData, updates: readonly BarUpdate[]): Ch
     }
   }
   return { ...data, bars, clouds, forming: null };
-}
-
-/**
- * Series markers, each on the bar it falls in (the last bar opened at or before it), sorted by
- * time as the markers plugin requires (it binary-searches and does not sort). Signals and
- * entries point the way of their direction; an exit points the other way (a long's exit sells).
- */
-export function toSeriesMarkers(
-  markers: readonly ChartMarker[],
-  times: ArrayLike<number>,
-  palette: CloudChartPalette,
-): SeriesMarker<UTCTimestamp>[] {
-  const out: SeriesMarker<UTCTimestamp>[] = [];
-  for (const m of markers) {
-    if (!Number.isFinite(m.time)) continue;
-    const index = lastIndexAtOrBefore(times, toChartTime(m.time));
-    if (index < 0) continue;
-    const long = m.direction === 'long';
-    const up = m.kind === 'exit' ? !long : long;
-    const color =
-      m.kind === 'entry' ? palette.entry : m.kind === 'exit' ? palette.exit : long ? palette.up : palette.down;
-    out.push({
-      time: times[index] as UTCTimestamp,
-      position: up ? 'belowBar' : 'aboveBar',
-      shape: up ? 'arrowUp' : 'arrowDown',
-      color,
-      text: m.label,
-      id: `${m.kind}:${m.time}:${m.label}`,
-    });
-  }
-  return out.sort((a, b) => a.time - b.time);
 }
 
 const SIGNAL_SHORT: Record<SignalType, string> = {

@@ -24,10 +24,11 @@ const DRAW_ORDER = [3, 2, 1, 0] as const;
 
 /**
  * The four EMA clouds as one primitive on the candle series. EMAs live in typed arrays that
- * share the candles' indices, so a frame converts only the visible bars to coordinates
- * (O(visible), no allocation once the scratch arrays are sized) and a live update writes one
- * slot. Each cloud is filled in two passes, bullish runs and bearish runs, split exactly at the
- * crossovers (see traceCloud). The clouds widen the price scale's autoscale to stay in view.
+ * share the bars' indices (the time scale's logical indices), so a frame converts only the
+ * visible bars to coordinates (O(visible), no allocation once the scratch arrays are sized, and
+ * at most once per frame however often the chart calls updateAllViews) and a live update writes
+ * one slot. Each cloud is filled in two passes, bullish runs and bearish runs, split exactly at
+ * the crossovers (see traceCloud). The clouds widen the price scale's autoscale to stay in view.
  */
 export class CloudPrimitive implements ISeriesPrimitive<Time> {
   readonly buffer = new CloudBuffer();
@@ -41,19 +42,30 @@ export class CloudPrimitive implements ISeriesPrimitive<Time> {
   private shortYs: Float64Array[] = [];
   private longYs: Float64Array[] = [];
   private drawnCount = 0;
+  /** Whether the coordinates must be recomputed before the next draw. */
+  private stale = true;
   private autoscaleKey = '';
   private autoscaleValue: AutoscaleInfo | null = null;
 
   constructor(palette: CloudChartPalette) {
     this.fills = this.fillsOf(palette);
     const renderer: IPrimitivePaneRenderer = { draw: (target) => this.draw(target) };
-    this.views = [{ zOrder: () => 'bottom', renderer: () => renderer }];
+    this.views = [
+      {
+        zOrder: () => 'bottom',
+        renderer: () => {
+          if (this.stale) this.prepare();
+          return renderer;
+        },
+      },
+    ];
   }
 
   attached({ chart, series, requestUpdate }: SeriesAttachedParameter<Time>): void {
     this.chart = chart;
     this.series = series;
     this.requestUpdate = requestUpdate;
+    this.stale = true;
   }
 
   detached(): void {
@@ -69,13 +81,20 @@ export class CloudPrimitive implements ISeriesPrimitive<Time> {
   /** Replaces every cloud point (one per candle). */
   reset(points: readonly (CloudPoint | null)[]): void {
     this.buffer.reset(points);
+    this.stale = true;
     this.requestUpdate?.();
   }
 
-  /** Writes the clouds of bar `index` (an existing bar, or the next one). */
-  set(index: number, point: CloudPoint | null): void {
+  /**
+   * Writes the clouds of bar `index` (an existing bar, or the next one): one slot, O(1).
+   * `redraw: false` when a series update follows in the same call (a live bar): that already
+   * redraws the pane and rescales with the new slot, whereas the primitive's own request is a
+   * full chart invalidation (layout, axes, and a second frame).
+   */
+  set(index: number, point: CloudPoint | null, redraw = true): void {
     this.buffer.set(index, point);
-    this.requestUpdate?.();
+    this.stale = true;
+    if (redraw) this.requestUpdate?.();
   }
 
   setPalette(palette: CloudChartPalette): void {
@@ -83,8 +102,14 @@ export class CloudPrimitive implements ISeriesPrimitive<Time> {
     this.requestUpdate?.();
   }
 
-  /** Called by the chart before drawing: converts the visible bars to screen coordinates. */
+  /** The chart calls this whenever anything moved (often several times per update): recompute at the next draw. */
   updateAllViews(): void {
+    this.stale = true;
+  }
+
+  /** Converts the visible bars to screen coordinates, before a draw. */
+  private prepare(): void {
+    this.stale = false;
     const chart = this.chart;
     const series = this.series;
     const buffer = this.buffer;

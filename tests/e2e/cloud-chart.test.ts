@@ -21,6 +21,20 @@ async function paintedColours(page: Page, call: string, shot: string): Promise<R
   expect(report['candle.down']).toBeGreaterThan(100);
   return report;
 }
+interface Markers {
+  onScreen: number;
+  onTheirBars: number;
+  painted: number;
+  colours: string[];
+}
+/** The markers on screen sit on their bars and show on the canvas in their colours. */
+async function markersOnBars(page: Page): Promise<Markers> {
+  const markers = await harnessCall<Markers>(page, 'markerReport()');
+  expect(markers.onScreen).toBeGreaterThanOrEqual(3);
+  expect(markers.onTheirBars).toBe(markers.onScreen);
+  expect(markers.painted).toBe(markers.onScreen);
+  return markers;
+}
 /** Clouds whose bullish and bearish fills both show (at least `min` pixels each). */
 const twoColoured = (r: Report, min = 50) =>
   CLOUDS.filter((c) => (r[`${c}.bull`] ?? 0) >= min && (r[`${c}.bear`] ?? 0) >= min);
@@ -49,6 +63,9 @@ describe.skipIf(missing !== null)('cloud chart in Chromium (harness built with V
     // The fixture's last bars cross every cloud; the fast, trend and macro clouds show alone
     // somewhere (the pullback cloud always lies within the fast one).
     expect(twoColoured(report)).toEqual(expect.arrayContaining(['fast', 'trend', 'macro']));
+    // Signal markers at the fast cloud's crosses, long and short, and the position's entry.
+    const markers = await markersOnBars(page);
+    expect(markers.colours).toEqual(expect.arrayContaining(['#22c55e', '#ef4444', '#3b82f6']));
     expect(errors).toEqual([]);
   });
 
@@ -60,6 +77,28 @@ describe.skipIf(missing !== null)('cloud chart in Chromium (harness built with V
     expect(after).not.toBe(before);
     const report = await harnessCall<Report>(page, 'colourReport()');
     expect(twoColoured(report).length).toBeGreaterThan(0);
+    await markersOnBars(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('scrolls back through the 50,000 bars: candles, clouds and markers are drawn wherever the screen is', async () => {
+    for (const barsBack of [20_000, 49_700, 20_150]) {
+      const held = await harnessCall<{ from: number; to: number; rows: number }>(page, `scrollBack(${barsBack})`);
+      // The candle and volume series hold a window around the screen, not the whole history.
+      expect(held.rows).toBeLessThan(2_000);
+      const report = await harnessCall<Report>(page, 'colourReport()');
+      expect(report['candle.up'], `${barsBack} bars back`).toBeGreaterThan(100);
+      expect(report['candle.down'], `${barsBack} bars back`).toBeGreaterThan(100);
+      expect(twoColoured(report).length, `${barsBack} bars back`).toBeGreaterThan(0);
+      await markersOnBars(page);
+    }
+    await page.screenshot({ path: join(SHOTS, 'cloud-chart-scrolled-back.png') });
+    // Live bars while scrolled back, then back to the live edge.
+    await harnessCall(page, 'pushTicks(40)');
+    await harnessCall(page, 'scrollBack(0)');
+    const report = await harnessCall<Report>(page, 'colourReport()');
+    expect(report['candle.up']).toBeGreaterThan(100);
+    await markersOnBars(page);
     expect(errors).toEqual([]);
   });
 
@@ -70,6 +109,9 @@ describe.skipIf(missing !== null)('cloud chart in Chromium (harness built with V
       'cloud-chart-colour-blind.png',
     );
     expect(twoColoured(report).length).toBeGreaterThan(0);
+    // The app's colour-blind pair (blue up, orange down) and its light entry colour.
+    const markers = await markersOnBars(page);
+    expect(markers.colours).toEqual(expect.arrayContaining(['#3b82f6', '#f97316', '#f1f5f9']));
   });
 
   it('shows the tab: chart, timeframe tabs and the scan universe table', async () => {

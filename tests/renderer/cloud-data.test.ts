@@ -9,7 +9,6 @@ import {
   priceLineOptions,
   sameMarkers,
   toSeriesBundle,
-  toSeriesMarkers,
   updatesFor,
   withLiveSignals,
 } from '../../src-renderer/charts/cloud-data';
@@ -175,35 +174,12 @@ describe('live bar updates', () => {
 });
 
 describe('markers', () => {
-  const times = [sec(0), sec(1), sec(2), sec(3)];
   const m = (minute: number, patch: Partial<ChartMarker> = {}): ChartMarker => ({
     time: T0 + minute * MIN,
     kind: 'signal',
     direction: 'long',
     label: `S${minute}`,
     ...patch,
-  });
-
-  it('sorts by time and puts each marker on the bar it falls in', () => {
-    const out = toSeriesMarkers([m(3), m(0.5), m(2), m(-1), m(9)], times, palette);
-    expect(out.map((o) => [o.time, o.text])).toEqual([
-      [sec(0), 'S0.5'],
-      [sec(2), 'S2'],
-      [sec(3), 'S3'],
-      [sec(3), 'S9'],
-    ]);
-  });
-
-  it('points signals and entries the way of their direction and exits the other way', () => {
-    const [long, short, entry, exit] = toSeriesMarkers(
-      [m(0), m(1, { direction: 'short' }), m(2, { kind: 'entry' }), m(3, { kind: 'exit' })],
-      times,
-      palette,
-    );
-    expect(long).toMatchObject({ shape: 'arrowUp', position: 'belowBar', color: palette.up });
-    expect(short).toMatchObject({ shape: 'arrowDown', position: 'aboveBar', color: palette.down });
-    expect(entry).toMatchObject({ shape: 'arrowUp', color: palette.entry });
-    expect(exit).toMatchObject({ shape: 'arrowDown', position: 'aboveBar', color: palette.exit });
   });
 
   it('adds live signals newer than the newest loaded signal marker, and keeps the list when none is new', () => {

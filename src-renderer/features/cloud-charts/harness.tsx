@@ -27,6 +27,11 @@ const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resol
 let root: Root | null = null;
 let market: SyntheticMarket | null = null;
 let colorBlind = false;
+/** The view of the chart renderChart drew (null once removed). */
+let chartView: CloudChartView | null = null;
+const onView = (view: CloudChartView | null) => {
+  chartView = view;
+};
 const hub = new PushHub();
 const stream: BarStream = { subscribe: (listener) => hub.on('bars', listener) };
 
@@ -52,7 +57,7 @@ export async function renderChart(options: { bars?: number; colorBlindSafe?: boo
   const el = host();
   el.style.cssText = 'position:fixed;inset:0;padding:8px;background:var(--bg)';
   root = createRoot(el);
-  root.render(<CloudChart data={data} updates={stream} colorBlindSafe={colorBlind} />);
+  root.render(<CloudChart data={data} updates={stream} colorBlindSafe={colorBlind} onView={onView} />);
   await settle();
 }
 
@@ -63,6 +68,17 @@ export async function pushTicks(n: number): Promise<void> {
   for (let i = 0; i < n; i++) batch.push(market.tick());
   hub.emit('bars', batch);
   await settle();
+}
+
+/**
+ * Scrolls the rendered chart so its newest bar sits `barsBack` bars right of the right edge
+ * (0: back at the live edge), as a drag would. Returns the bars the candle series then holds.
+ */
+export async function scrollBack(barsBack: number): Promise<{ from: number; to: number; rows: number }> {
+  if (!chartView) throw new Error('render a chart first');
+  chartView.chart.timeScale().scrollToPosition(-barsBack, false);
+  await settle();
+  return chartView.heldWindow();
 }
 
 const TICKERS = ['SPY', 'QQQ', 'NVDA', 'AAPL', 'AMD', 'TSLA', 'MSFT', 'META', 'IWM', 'SMH', 'XLF', 'AMZN'];
@@ -199,6 +215,55 @@ export function colourReport(selector = '[data-testid="cloud-chart"]'): Record<s
   return counts;
 }
 
+type ChartTime = Parameters<ReturnType<CloudChartView['chart']['timeScale']>['timeToCoordinate']>[0];
+
+/**
+ * Checks the markers of the chart renderChart drew against the canvas. Of the markers the last
+ * frame drew, those whose arrow lies on the pane (a frame also lays out markers of bars just off
+ * screen, whose text may reach in): how many sit on their bar (x where the time scale puts the
+ * bar's time, an up arrow wholly below the bar's low, a down arrow wholly above its high) and
+ * how many show their colour on the canvas inside the arrow's stem; and which colours they have.
+ */
+export function markerReport(): { onScreen: number; onTheirBars: number; painted: number; colours: string[] } {
+  const view = chartView;
+  if (!view) throw new Error('render a chart first');
+  const pane = view.chart.panes()[0];
+  const candles = pane?.getSeries()[0];
+  const canvas = pane?.getHTMLElement()?.querySelector('canvas');
+  const ctx = canvas?.getContext('2d');
+  if (!candles || !canvas || !ctx) throw new Error('no price pane');
+  const ratio = canvas.width / canvas.clientWidth;
+  const shapes = view
+    .drawnMarkers()
+    .filter((s) => s.x >= 0 && s.x < canvas.clientWidth && s.y >= 0 && s.y < canvas.clientHeight);
+  let onTheirBars = 0;
+  let painted = 0;
+  for (const s of shapes) {
+    const bar = candles.data().find((b) => b.time === s.time) as { high: number; low: number } | undefined;
+    const x = view.chart.timeScale().timeToCoordinate(s.time as ChartTime);
+    const high = bar ? candles.priceToCoordinate(bar.high) : null;
+    const low = bar ? candles.priceToCoordinate(bar.low) : null;
+    if (
+      x !== null &&
+      high !== null &&
+      low !== null &&
+      Math.abs(x - s.x) < 0.5 &&
+      (s.up ? s.y - s.size / 2 > low : s.y + s.size / 2 < high)
+    ) {
+      onTheirBars++;
+    }
+    const px = ctx.getImageData(
+      Math.round(s.x * ratio),
+      Math.round((s.y + (s.up ? 1 : -1) * (s.size / 4)) * ratio),
+      1,
+      1,
+    ).data;
+    const [r, g, b] = hexRgb(s.color);
+    if (Math.abs(px[0]! - r) <= 3 && Math.abs(px[1]! - g) <= 3 && Math.abs(px[2]! - b) <= 3) painted++;
+  }
+  return { onScreen: shapes.length, onTheirBars, painted, colours: [...new Set(shapes.map((s) => s.color))] };
+}
+
 function benchHost(): HTMLElement {
   const el = host();
   el.style.cssText = 'position:fixed;inset:0';
@@ -230,8 +295,9 @@ export async function benchPaint(bars = 50_000, runs = 5): Promise<number[]> {
 
 /**
  * A live update on a chart of `bars` bars: the `applyUpdates` call (series.update ×2, one cloud
- * slot) plus the work of the frame it causes, measured from the frame's start to the end of
- * the chart's callback (idle time waiting for the frame is not counted). Milliseconds per update.
+ * slot; on a new bar also the timeline's whitespace) plus the work of the frame it causes,
+ * measured from the frame's start to the end of the chart's callback (idle time waiting for the
+ * frame is not counted). Milliseconds per update.
  */
 export async function benchUpdate(bars = 50_000, updates = 300): Promise<number[]> {
   const m = new SyntheticMarket();
