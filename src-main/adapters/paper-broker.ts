@@ -2,7 +2,7 @@ import type { Bar } from '../../src-shared/market';
 import { defaultConfig } from '../../src-shared/config-schema';
 import { priceOption, YEAR_MS } from '../../src-shared/option-pricing';
 import type { BrokerAccount, SimulatedVenue } from '../engine/ports';
-import type { OptionContract, OrderRequest, OrderUpdate } from '../engine/orders';
+import type { Fill, OptionContract, OrderRequest, OrderUpdate } from '../engine/orders';
 
 /** Options of the simulated broker; everything but the starting equity defaults to the config defaults. */
 export interface PaperBrokerOptions {
@@ -223,9 +223,24 @@ export class PaperBroker implements SimulatedVenue {
     return this.opts.partialFills && remaining > cap ? cap : remaining;
   }
 
-  private execute(w: WorkingOrder, quantity: number, price: number, time: number): void {
-    const order = w.request;
-    const commission = this.commissionOf(order, quantity);
+  /**
+   * Applies a fill of an earlier run (replayed from the event store after a restart) to cash
+   * and holdings: nothing is queued, no update is delivered, and the order's client id counts
+   * as used. The fill's own price and commission are taken as they were.
+   */
+  restoreFill(fill: Fill, order: OrderRequest): void {
+    if (!(fill.quantity > 0)) throw new RangeError(`fill ${fill.clientOrderId} has no quantity`);
+    const held = this.holdings.get(fill.symbol)?.quantity ?? 0;
+    if (fill.side === 'sell' && fill.quantity > held) {
+      throw new RangeError(`fill ${fill.clientOrderId} sells ${fill.quantity} ${fill.symbol}, ${held} held`);
+    }
+    this.seenIds.add(fill.clientOrderId);
+    this.book({ ...order, symbol: fill.symbol, side: fill.side }, fill.quantity, fill.price, fill.commission);
+    this.lastTime = Math.max(this.lastTime, fill.time);
+  }
+
+  /** Moves cash and holdings for one execution. */
+  private book(order: OrderRequest, quantity: number, price: number, commission: number): void {
     const notional = quantity * price * multiplierOf(order);
     const holding = this.holdings.get(order.symbol) ?? { symbol: order.symbol, quantity: 0, lastFillPrice: price };
     if (order.option) holding.option = { ...order.option };
@@ -234,6 +249,12 @@ export class PaperBroker implements SimulatedVenue {
     this.cash += order.side === 'buy' ? -(notional + commission) : notional - commission;
     if (holding.quantity === 0) this.holdings.delete(order.symbol);
     else this.holdings.set(order.symbol, holding);
+  }
+
+  private execute(w: WorkingOrder, quantity: number, price: number, time: number): void {
+    const order = w.request;
+    const commission = this.commissionOf(order, quantity);
+    this.book(order, quantity, price, commission);
     w.remaining -= quantity;
     if (w.remaining === 0) this.working.delete(order.clientOrderId);
     this.deliver({

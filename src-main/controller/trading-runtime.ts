@@ -1,13 +1,14 @@
 import type { BarUpdate, ChartData, ChartMarker, TickerSummary } from '../../src-shared/chart-data';
 import type { BotConfig } from '../../src-shared/config-schema';
 import type { PnlPoint } from '../../src-shared/dashboard-data';
-import type { EventType, Severity } from '../../src-shared/events';
+import type { BotEvent, EventType, Severity } from '../../src-shared/events';
 import { TIMEFRAMES, type Bar, type Timeframe } from '../../src-shared/market';
 import type { TradeSignal } from '../../src-shared/signals';
 import type { TradeRecord } from '../../src-shared/trades';
 import { sessionDateOf } from '../engine/market-calendar';
 import type { ClosedBar } from '../engine/market-state';
-import type { OrderRequest } from '../engine/orders';
+import type { PositionPlan } from '../engine/book';
+import type { Fill, OrderRequest } from '../engine/orders';
 import type { Broker, EngineEvent, FeedHandler, MarketDataFeed, SimulatedVenue } from '../engine/ports';
 import { TradingEngine, type EngineListener } from '../engine/trading-engine';
 import { ChartHistory, toCloudPoint } from './chart-history';
@@ -36,6 +37,70 @@ export interface RuntimeDeps {
 }
 
 const isVenue = (b: Broker): b is SimulatedVenue => typeof (b as Partial<SimulatedVenue>).processBar === 'function';
+
+/** A stored fill with the order (and, for an entry, the plan) it belongs to. */
+export interface RestoredFill {
+  order: OrderRequest;
+  plan?: PositionPlan;
+  fill: Fill;
+}
+
+/** A broker that can take the fills of an earlier run back (the paper broker). */
+interface RestorableBroker extends Broker {
+  restoreFill(fill: Fill, order: OrderRequest): void;
+}
+const isRestorable = (b: Broker): b is RestorableBroker =>
+  typeof (b as Partial<RestorableBroker>).restoreFill === 'function';
+
+/** Events per page when the store is read back (the event log's maximum). */
+const RESTORE_PAGE = 5000;
+/** Order statuses after which nothing more happens to an order. */
+const FINAL_STATUSES = new Set(['filled', 'cancelled', 'rejected']);
+
+/**
+ * Every stored intent and fill of the data folder, oldest first, as fills with their orders:
+ * the event-sourced history of the book. Orders whose intent has no final status (open at
+ * a crash) are counted, never re-sent.
+ */
+export function readFillHistory(store: ControllerStore): { history: RestoredFill[]; unfinished: string[] } {
+  const events: BotEvent[] = [];
+  for (const eventType of ['order', 'fill'] as const) {
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = store.eventLog.query({
+        eventType,
+        limit: RESTORE_PAGE,
+        ...(beforeId !== undefined && { beforeId }),
+      });
+      events.push(...page);
+      if (page.length < RESTORE_PAGE) break;
+      beforeId = page[page.length - 1]!.id;
+    }
+  }
+  events.sort((a, b) => a.id - b.id);
+  const intents = new Map<string, { order: OrderRequest; plan?: PositionPlan; final: boolean }>();
+  const history: RestoredFill[] = [];
+  for (const e of events) {
+    const meta = e.metadata ?? {};
+    const id = typeof meta.clientOrderId === 'string' ? meta.clientOrderId : null;
+    const status = typeof meta.status === 'string' ? meta.status : null;
+    if (!id || !status) continue;
+    if (e.eventType === 'order' && status === 'intent' && meta.order) {
+      const plan = meta.plan as PositionPlan | undefined;
+      intents.set(id, { order: meta.order as OrderRequest, ...(plan && { plan }), final: false });
+      continue;
+    }
+    const intent = intents.get(id);
+    if (!intent) continue;
+    if (FINAL_STATUSES.has(status)) intent.final = true;
+    if (e.eventType === 'fill' && meta.fill) {
+      // The plan goes with the entry's first fill only; later fills find it registered.
+      history.push({ order: intent.order, ...(intent.plan && { plan: intent.plan }), fill: meta.fill as Fill });
+    }
+  }
+  const unfinished = [...intents.entries()].filter(([, i]) => !i.final).map(([id]) => id);
+  return { history, unfinished };
+}
 
 /**
  * The engine as the controller runs it: feed bars go to the simulated venue (paper) and then
@@ -68,6 +133,66 @@ export class TradingRuntime implements EngineListener {
       priorTrades: deps.store.trades.between(now - 10 * 86_400_000, now),
       orderIdPrefix: deps.runId,
     });
+    this.restore();
+  }
+
+  /**
+   * After a restart (DESIGN §3): replays every stored fill into the broker (when it can take
+   * them back) and the engine's book, marks the restored positions on the feed's last bars,
+   * and says so. Orders open at the crash are not re-sent. Trading stays off: the controller
+   * decides the state.
+   */
+  private restore(): void {
+    const { history, unfinished } = readFillHistory(this.deps.store);
+    if (history.length === 0) return;
+    const broker = this.deps.broker;
+    if (isRestorable(broker)) {
+      for (const { fill, order } of history) {
+        try {
+          broker.restoreFill(fill, order);
+        } catch {
+          // The engine's replay reports the same fill as a divergence.
+        }
+      }
+    }
+    const { positions } = this.engine.restore(history);
+    this.markRestored();
+    const cash = this.engine.ledger.cash();
+    const metadata = {
+      restored: true,
+      positions,
+      cash,
+      equity: this.engine.ledger.equity(),
+      fills: history.length,
+      unfinishedOrders: unfinished,
+      brokerCash: broker.account().cash,
+    };
+    // The runtime is built inside the controller's constructor, whose record() publishes a
+    // dashboard at once: the event is recorded as soon as that constructor has returned.
+    queueMicrotask(() =>
+      this.deps.record(
+        'session',
+        'info',
+        `Restored ${positions} open positions and cash $${cash.toFixed(2)} from the event store` +
+          (unfinished.length ? `; ${unfinished.length} orders open at the crash were not re-sent` : ''),
+        metadata,
+      ),
+    );
+  }
+
+  /** Marks restored positions on the last closed minute of their ticker, when the feed has history. */
+  private markRestored(): void {
+    const feed = this.deps.feed;
+    if (!feed.history) return;
+    const ledger = this.engine.ledger;
+    const tickers = new Set<string>();
+    for (const p of ledger.positions()) tickers.add(ledger.planOf(p.id)?.symbol ?? p.ticker);
+    for (const s of ledger.scalps()) tickers.add(ledger.planOf(s.id)?.option?.underlying ?? s.ticker);
+    const now = this.deps.clock.now();
+    for (const ticker of tickers) {
+      const last = feed.history(ticker, '1m', 1, now).at(-1);
+      if (last) ledger.mark(last);
+    }
   }
 
   // ── Feed ────────────────────────────────────────────────────────────────────────────

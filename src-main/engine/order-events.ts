@@ -13,13 +13,24 @@ const money = (x: number): string => `${x < 0 ? '-' : '+'}$${Math.abs(x).toFixed
 const describe = (o: OrderRequest): string =>
   `${o.side.toUpperCase()} ${o.quantity} ${o.symbol} ${o.type} (${o.purpose})`;
 
-/** The intent, emitted (and committed by the sink) before the order goes to the broker. */
-export function intentEvent(order: OrderRequest, reason: string | null): EngineEvent {
+/**
+ * The intent, emitted (and committed by the sink) before the order goes to the broker. An
+ * entry carries the plan of the position it opens, so a restart can rebuild the position
+ * from the stored intents and fills (event sourcing).
+ */
+export function intentEvent(order: OrderRequest, reason: string | null, plan?: PositionPlan): EngineEvent {
+  const metadata: Record<string, unknown> = {
+    status: 'intent',
+    clientOrderId: order.clientOrderId,
+    order: { ...order },
+    reason,
+  };
+  if (plan) metadata.plan = { ...plan, option: plan.option && { ...plan.option } };
   return {
     eventType: 'order',
     severity: 'info',
     message: `${describe(order)} ${order.clientOrderId}${reason ? `: ${reason}` : ''}`,
-    metadata: { status: 'intent', clientOrderId: order.clientOrderId, order: { ...order }, reason },
+    metadata,
   };
 }
 

@@ -111,9 +111,16 @@ export class OrderGateway {
       return { ok: false, ...refusal };
     }
     const request: OrderRequest = { ...order, clientOrderId: this.newOrderId(), time: this.clock.now() };
-    const sent = this.send(request, ctx.quote(order) ?? 0, null, () => {
-      if (order.purpose === 'entry') this.book.register(plan);
-    });
+    const isEntry = order.purpose === 'entry';
+    const sent = this.send(
+      request,
+      ctx.quote(order) ?? 0,
+      null,
+      () => {
+        if (isEntry) this.book.register(plan);
+      },
+      isEntry ? plan : undefined,
+    );
     return sent
       ? { ok: true, clientOrderId: request.clientOrderId }
       : { ok: false, rule: 'invalid_order', reason: 'the order intent could not be recorded' };
@@ -257,10 +264,19 @@ export class OrderGateway {
     };
   }
 
-  /** Records the intent, then sends; false (and nothing sent) when the sink could not record it. */
-  private send(request: OrderRequest, price: number, reason: string | null, beforeSubmit?: () => void): boolean {
+  /**
+   * Records the intent (with the plan of an entry), then sends; false (and nothing sent) when
+   * the sink could not record it.
+   */
+  private send(
+    request: OrderRequest,
+    price: number,
+    reason: string | null,
+    beforeSubmit?: () => void,
+    plan?: PositionPlan,
+  ): boolean {
     try {
-      this.sink.emit(intentEvent(request, reason));
+      this.sink.emit(intentEvent(request, reason, plan));
     } catch {
       // No committed intent, no order: the broker must never hold an order the store does not.
       return false;

@@ -2,7 +2,8 @@ import type { BotConfig } from '../../src-shared/config-schema';
 import { TIMEFRAMES, type Bar, type Timeframe } from '../../src-shared/market';
 import type { TradeSignal } from '../../src-shared/signals';
 import type { TradeRecord } from '../../src-shared/trades';
-import type { PositionBook } from './book';
+import type { PositionBook, PositionPlan } from './book';
+import type { Fill, OrderRequest } from './orders';
 import type { EntryContext, EntryDecision } from './executor-common';
 import { EtfScalper } from './etf-scalper';
 import { addOrder, closeRouteDecisions, manualClose, validateStopAdjustment } from './exit-actions';
@@ -240,6 +241,40 @@ export class TradingEngine {
     }
     this.collectTrades();
     this.watchLoss();
+  }
+
+  /**
+   * Rebuilds the book of an earlier run from its stored fills, oldest first (event sourcing):
+   * each entry's plan is registered before its first fill, every fill is applied to the
+   * ledger, and the trades that closed on the way count as seen (they were recorded and
+   * published when they happened). Position ids of this run continue after the restored ones.
+   * Nothing is sent to the broker. Call before the first bar.
+   */
+  restore(history: readonly { order: OrderRequest; plan?: PositionPlan; fill: Fill }[]): { positions: number } {
+    for (const { order, plan, fill } of history) {
+      if (plan && !this.ledger.planOf(plan.id)) this.ledger.register(plan);
+      this.bumpIds(order.positionId);
+      try {
+        this.ledger.applyFill(fill, order);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        this.sink.emit({
+          eventType: 'alert',
+          severity: 'critical',
+          message: `Restore skipped fill ${fill.clientOrderId}: ${message}`,
+          metadata: { kind: 'book_divergence', fill: { ...fill } },
+        });
+      }
+    }
+    this.seenTrades = this.ledger.closedTrades().length;
+    this.startOfDayEquity = this.ledger.equity();
+    return { positions: this.ledger.positions().length + this.ledger.scalps().length };
+  }
+
+  /** Keeps generated ids (`pos-7`) after a restored one, so a new position never reuses an id. */
+  private bumpIds(id: string): void {
+    const n = /-(\d+)$/.exec(id)?.[1];
+    if (n !== undefined) this.ids = Math.max(this.ids, Number(n));
   }
 
   /** Picks up fills that arrive between bars (a real broker's fills are asynchronous). */
