@@ -1,53 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PaperBroker } from '../../src-main/adapters/paper-broker';
-import { BotController, KILL_STATE_KEY, type KillRecord } from '../../src-main/controller/bot-controller';
+import { KILL_STATE_KEY, type KillRecord } from '../../src-main/controller/bot-controller';
 import { dispatchCommand } from '../../src-main/controller/dispatch';
-import { isReducing, type OrderRequest } from '../../src-main/engine/orders';
-import { defaultConfig } from '../../src-shared/config-schema';
-import type { BotStatus } from '../../src-shared/bot-state';
-import { ManualTimers } from '../helpers/manual-timers';
-import { ManualClock } from '../helpers/manual-clock';
-import { SyntheticFeed, syntheticEtfs } from '../../src-main/adapters/synthetic-feed';
-import { describeMarketClock } from '../../src-main/engine/market-calendar';
-import { tempDir, tempStore } from '../store/temp-store';
+import { isReducing } from '../../src-main/engine/orders';
+import { simController } from '../helpers/sim-controller';
+import { tempDir } from '../store/temp-store';
 
-const OPEN = Date.UTC(2026, 10, 24, 14, 30);
-
-const CONFIG = { ...defaultConfig(), universe: { ...defaultConfig().universe, tickers: ['SPY', 'QQQ', 'NVDA'] } };
-
-/** A controller over a real store, the seeded synthetic market on a manual clock, and the paper broker. */
-function controllerOn(dir: string, start = OPEN) {
-  const store = tempStore(dir);
-  const clock = new ManualClock(start);
-  const feed = new SyntheticFeed({
-    seed: 42,
-    clock,
-    schedule: CONFIG.schedule,
-    etfs: syntheticEtfs(CONFIG.leveragedEtf, CONFIG.universe.tickers),
-    timers: { setInterval: () => 0, clearInterval: () => {} },
-  });
-  const broker = new PaperBroker({ startingEquity: 50_000 });
-  const submitted: { order: OrderRequest; status: BotStatus }[] = [];
-  // eslint-disable-next-line prefer-const -- assigned below; the broker wrapper reads it later
-  let controller: BotController;
-  const submit = broker.submit.bind(broker);
-  broker.submit = (order) => {
-    submitted.push({ order, status: controller.getState().status });
-    submit(order);
-  };
-  controller = new BotController({
-    store,
-    config: CONFIG,
-    clock,
-    wallClock: () => clock.now(),
-    feed,
-    broker,
-    describeClock: (now) => describeMarketClock(now, CONFIG.schedule, 0),
-    timers: new ManualTimers(),
-  });
-  return { store, feed, broker, clock, controller, submitted };
-}
+const controllerOn = simController;
 
 const command = fc.oneof(
   fc.constant({ name: 'start', payload: {} }),

@@ -1,49 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PaperBroker } from '../../src-main/adapters/paper-broker';
-import { SyntheticFeed, syntheticEtfs } from '../../src-main/adapters/synthetic-feed';
-import { BotController } from '../../src-main/controller/bot-controller';
-import type { TradingRuntime } from '../../src-main/controller/trading-runtime';
-import { describeMarketClock } from '../../src-main/engine/market-calendar';
-import type { OrderRequest } from '../../src-main/engine/orders';
-import { defaultConfig } from '../../src-shared/config-schema';
-import { ManualClock } from '../helpers/manual-clock';
-import { ManualTimers } from '../helpers/manual-timers';
-import { tempDir, tempStore } from '../store/temp-store';
+import { simController, SIM_OPEN } from '../helpers/sim-controller';
+import { tempDir } from '../store/temp-store';
 
-const OPEN = Date.UTC(2026, 10, 24, 14, 30);
-const CONFIG = { ...defaultConfig(), universe: { ...defaultConfig().universe, tickers: ['SPY', 'QQQ', 'NVDA'] } };
-
-/** A controller over a real store in `dir`, the seeded synthetic market on a manual clock and a fresh paper broker. */
-function controllerOn(dir: string, start: number) {
-  const store = tempStore(dir);
-  const clock = new ManualClock(start);
-  const feed = new SyntheticFeed({
-    seed: 42,
-    clock,
-    schedule: CONFIG.schedule,
-    etfs: syntheticEtfs(CONFIG.leveragedEtf, CONFIG.universe.tickers),
-    timers: { setInterval: () => 0, clearInterval: () => {} },
-  });
-  const broker = new PaperBroker({ startingEquity: 50_000 });
-  const submitted: OrderRequest[] = [];
-  const submit = broker.submit.bind(broker);
-  broker.submit = (order) => {
-    submitted.push(order);
-    submit(order);
-  };
-  const controller = new BotController({
-    store,
-    config: CONFIG,
-    clock,
-    wallClock: () => clock.now(),
-    feed,
-    broker,
-    describeClock: (now) => describeMarketClock(now, CONFIG.schedule, 0),
-    timers: new ManualTimers(),
-  });
-  const ledger = () => (controller as unknown as { runtime: TradingRuntime }).runtime.engine.ledger;
-  return { store, feed, broker, clock, controller, submitted, ledger };
-}
+const OPEN = SIM_OPEN;
+const controllerOn = simController;
 
 const openOf = (h: ReturnType<typeof controllerOn>) => {
   const s = h.controller.getState();
@@ -70,7 +30,7 @@ describe('crash restore (event-sourced book)', () => {
     const cash = first.ledger().cash();
     const equity = first.ledger().equity();
     expect(first.broker.account().cash).toBeCloseTo(cash, 6);
-    const sentBefore = new Set(first.submitted.map((o) => o.clientOrderId));
+    const sentBefore = new Set(first.submitted.map((s) => s.order.clientOrderId));
 
     // kill -9: no shutdown, no stop. A new process opens the same data folder with a fresh broker.
     const second = controllerOn(dir, first.clock.now());
@@ -100,8 +60,8 @@ describe('crash restore (event-sourced book)', () => {
       second.clock.advance(60_000);
       second.feed.pump();
     }
-    for (const o of second.submitted) expect(sentBefore.has(o.clientOrderId)).toBe(false);
-    const entered = second.submitted.filter((o) => o.purpose === 'entry').map((o) => o.positionId);
+    for (const { order } of second.submitted) expect(sentBefore.has(order.clientOrderId)).toBe(false);
+    const entered = second.submitted.filter((s) => s.order.purpose === 'entry').map((s) => s.order.positionId);
     for (const id of entered) expect(before.some((p) => p.id === id)).toBe(false);
     expect(second.ledger().cash()).toBeCloseTo(second.broker.account().cash, 6);
     await second.controller.shutdown();
