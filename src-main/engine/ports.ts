@@ -12,6 +12,11 @@ export interface Clock {
 export interface FeedHandler {
   onBar(bar: Bar): void;
   onStatus(status: DataFeedStatus, detail?: string): void;
+  /**
+   * A feed error worth an alert. `fatal` means the feed gave up (bad credentials, no
+   * subscription, connection limit): it will not reconnect on its own.
+   */
+  onError?(message: string, fatal: boolean): void;
 }
 
 /** A source of 1-minute bars: synthetic, replay or a broker's market data. */
@@ -29,6 +34,11 @@ export interface MarketDataFeed {
    * feed has no more. The engine seeds each timeframe with it so the clouds are valid at the open.
    */
   history?(ticker: string, timeframe: Timeframe, count: number, endBefore: number): Bar[];
+  /**
+   * Feeds whose history lives behind a network (Alpaca REST) load it here, before `connect`,
+   * so `history` can answer synchronously. Rejects with a clear message when it cannot.
+   */
+  prepare?(tickers: readonly string[], endBefore: number): Promise<void>;
 }
 
 /** An engine event before it is stored (the store assigns id and time). */
@@ -65,6 +75,52 @@ export interface Broker {
   openOrders(): OrderRequest[];
   /** Subscribes to order updates; returns the unsubscribe function. */
   onUpdate(listener: (update: OrderUpdate) => void): () => void;
+}
+
+/** A position as the broker reports it (long positive, short negative). */
+export interface BrokerPosition {
+  /** Ticker, or the OCC symbol of an option. */
+  symbol: string;
+  quantity: number;
+  avgEntryPrice: number;
+}
+
+/** An order open at the broker, as it reports it. */
+export interface BrokerOrder {
+  clientOrderId: string;
+  symbol: string;
+  side: 'buy' | 'sell';
+  quantity: number;
+  filledQuantity: number;
+  /** The broker's own status word, e.g. "new", "partially_filled", "pending_cancel". */
+  status: string;
+}
+
+/** How a network broker stands. */
+export type BrokerConnection = 'connecting' | 'connected' | 'disconnected' | 'failed';
+
+/**
+ * A broker over a network (Alpaca): it must connect before trading, can drop, and is
+ * reconciled with the ledger at start (DESIGN §3). `account()` answers from the last refresh.
+ */
+export interface RemoteBroker extends Broker {
+  /** Authenticates, reads the account and opens the order-update stream; rejects on failure. */
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  connection(): BrokerConnection;
+  /** Subscribes to connection changes; returns the unsubscribe function. */
+  onConnection(listener: (status: BrokerConnection, detail?: string) => void): () => void;
+  /** Re-reads equity, cash and buying power. */
+  refreshAccount(): Promise<BrokerAccount>;
+  /** Positions held at the broker; rejects when it does not answer (never read as "flat"). */
+  fetchPositions(): Promise<BrokerPosition[]>;
+  /** Orders open at the broker; rejects when it does not answer. */
+  fetchOpenOrders(): Promise<BrokerOrder[]>;
+  /**
+   * Cancels every open order and resolves once the broker reports none open, retrying what
+   * failed (and through rate limiting) until then; `cancelAll` starts the same work unawaited.
+   */
+  cancelAllConfirmed(): Promise<void>;
 }
 
 /**
