@@ -10,6 +10,7 @@ import type { PerformanceReport } from './performance';
 import type { Alert } from './alerts';
 import type { CommandResult } from './command-result';
 import type { ConfigDiffEntry } from './config-patch';
+import type { TabId } from './tabs';
 import { channelOf, PUSH_NAMES, type PushName } from './ipc-names';
 
 const empty = z.strictObject({}).default({});
@@ -127,6 +128,8 @@ export interface Pushes {
   bars: BarUpdate[];
   /** An alert for the dashboard (toast) and, when its channels say so, a sound. */
   alert: Alert;
+  /** The shell asks the renderer to show a tab (application menu, a clicked notification). */
+  navigate: { tab: TabId };
 }
 // Pushes must name exactly the zod-free PUSH_NAMES: this line stops compiling otherwise.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -5,7 +5,7 @@
  */
 
 /** Main → renderer push names (their payload types are `Pushes` in ipc-contract). */
-export const PUSH_NAMES = ['dashboard', 'event', 'bars', 'alert'] as const;
+export const PUSH_NAMES = ['dashboard', 'event', 'bars', 'alert', 'navigate'] as const;
 export type PushName = (typeof PUSH_NAMES)[number];
 
 /** The IPC channel of a command or push (one namespace for the app). */

@@ -1,3 +1,4 @@
+import { TAB_IDS } from '../../src-shared/tabs';
 import type { BotEvent, EventType } from '../../src-shared/events';
 import type { Transport } from '../transport/types';
 import type { AppStore } from './types';
@@ -60,6 +61,9 @@ export function bindTransport(store: AppStore, transport: Transport): () => void
     }),
     api.onPush('bars', (batch) => store.getState().applyBars(batch)),
     api.onPush('alert', (alert) => store.getState().applyAlert(alert)),
+    api.onPush('navigate', ({ tab }) => {
+      if (TAB_IDS.includes(tab)) store.getState().setActiveTab(tab);
+    }),
     transport.onConnection((info) => {
       store.getState().setConnection(info);
       if (info.phase === 'open') void refresh();

@@ -1,7 +1,7 @@
 import type { Pushes } from '../../src-shared/ipc-contract';
 
 /** The pushes components may listen to one by one (the snapshot goes through the store instead). */
-export type LivePushName = Exclude<keyof Pushes, 'dashboard'>;
+export type LivePushName = Exclude<keyof Pushes, 'dashboard' | 'navigate'>;
 export type LivePushListener<P extends LivePushName> = (payload: Pushes[P]) => void;
 
 /**

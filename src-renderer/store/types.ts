@@ -10,15 +10,8 @@ import type { CommandRequest, CommandValues } from '../../src-shared/ipc-contrac
 import type { ConnectionInfo } from '../transport/types';
 import type { PushHub } from './push-hub';
 
-export const TAB_IDS = [
-  'command-center',
-  'positions',
-  'signals',
-  'cloud-charts',
-  'performance',
-  'configuration',
-] as const;
-export type TabId = (typeof TAB_IDS)[number];
+export { TAB_IDS, type TabId } from '../../src-shared/tabs';
+import type { TabId } from '../../src-shared/tabs';
 
 /** True while no link to the bot has ever opened and none is expected to (bad or missing token, server down). */
 export const isUnreachable = (s: Pick<ConnectionSlice, 'connection'>): boolean =>

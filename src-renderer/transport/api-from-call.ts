@@ -23,6 +23,7 @@ export class PushHub {
     event: new Set(),
     bars: new Set(),
     alert: new Set(),
+    navigate: new Set(),
   };
 
   on<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void): () => void {

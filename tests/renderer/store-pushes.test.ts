@@ -34,6 +34,14 @@ const alertOf = (overrides: Partial<Alert> = {}): Alert => ({
 });
 
 describe('store: live pushes', () => {
+  it('shows the tab a navigate push names and ignores a tab it does not know', () => {
+    const { push, store } = boundStore();
+    push('navigate', { tab: 'performance' });
+    expect(store.getState().activeTab).toBe('performance');
+    push('navigate', { tab: 'nowhere' as never });
+    expect(store.getState().activeTab).toBe('performance');
+  });
+
   it('keeps the latest bars batch with a version bumped by every push, and tells bar listeners', () => {
     const { push, store } = boundStore();
     const heard: number[][] = [];

@@ -91,7 +91,13 @@ type PushListeners = { [P in PushName]: Set<(payload: Pushes[P]) => void> };
 
 /** A BotApi of vi.fn()s answering like a healthy bot, with `push()` to play the server. */
 export function fakeApi(data: DashboardData = makeDashboard()) {
-  const listeners: PushListeners = { dashboard: new Set(), event: new Set(), bars: new Set(), alert: new Set() };
+  const listeners: PushListeners = {
+    dashboard: new Set(),
+    event: new Set(),
+    bars: new Set(),
+    alert: new Set(),
+    navigate: new Set(),
+  };
   const stateReply = (patch: Partial<BotState>) => async (): Promise<CommandResult<BotState>> =>
     ok({ ...data.state, ...patch });
   const api = {
