@@ -144,8 +144,11 @@ export class TradingRuntime implements EngineListener {
    */
   private restore(): void {
     const { history, unfinished } = readFillHistory(this.deps.store);
-    if (history.length === 0) return;
     const broker = this.deps.broker;
+    // A simulated venue lost its working orders with the process; a remote broker may still
+    // hold them, and reconciliation at start asks it.
+    if (isRestorable(broker)) this.closeLostOrders(unfinished);
+    if (history.length === 0) return;
     if (isRestorable(broker)) {
       for (const { fill, order } of history) {
         try {
@@ -178,6 +181,27 @@ export class TradingRuntime implements EngineListener {
         metadata,
       ),
     );
+  }
+
+  /** Records each order the simulated venue lost at a crash as cancelled, so it reads final from now on. */
+  private closeLostOrders(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const time = this.deps.clock.now();
+    const record = (id: string) => {
+      this.deps.store.orders.update(id, 'cancelled', time);
+      this.deps.record(
+        'order',
+        'warning',
+        `Order ${id} was open at the crash; the simulated broker lost it: cancelled`,
+        {
+          clientOrderId: id,
+          status: 'cancelled',
+          reason: 'open at a crash',
+        },
+      );
+    };
+    // After the controller's constructor, like the restore event (its record() publishes).
+    queueMicrotask(() => ids.forEach(record));
   }
 
   /** Marks restored positions on the last closed minute of their ticker, when the feed has history. */

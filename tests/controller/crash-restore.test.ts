@@ -67,6 +67,40 @@ describe('crash restore (event-sourced book)', () => {
     await second.controller.shutdown();
   }, 60_000);
 
+  it('records the orders a crash caught open as cancelled once, so no restart counts them open again', async () => {
+    const dir = tempDir();
+    const first = controllerOn(dir, OPEN);
+    expect((await first.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+    // Crash right after a bar on which an order went out (it would fill on the next bar).
+    for (let minute = 0; minute < 360 && first.store.orders.open().length === 0; minute++) {
+      first.clock.advance(60_000);
+      first.feed.pump();
+    }
+    await Promise.resolve();
+    const caught = first.store.orders.open().map((o) => o.clientOrderId);
+    expect(caught.length).toBeGreaterThan(0);
+
+    const second = controllerOn(dir, first.clock.now());
+    await Promise.resolve();
+    expect(second.store.orders.open()).toEqual([]);
+    for (const id of caught) expect(second.store.orders.get(id)?.status).toBe('cancelled');
+    const lost = () => second.store.eventLog.query({ eventType: 'order', text: 'open at the crash', limit: 100 });
+    expect(
+      lost()
+        .map((e) => e.metadata?.clientOrderId)
+        .sort(),
+    ).toEqual([...caught].sort());
+    expect(second.submitted).toHaveLength(0);
+    // Let the second run commit what it wrote (a crashed process holds no transaction).
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const third = controllerOn(dir, first.clock.now());
+    await Promise.resolve();
+    const again = third.store.eventLog.query({ eventType: 'order', text: 'open at the crash', limit: 100 });
+    expect(again).toHaveLength(caught.length);
+    await third.controller.shutdown();
+  }, 60_000);
+
   it('restores nothing and says nothing on a fresh data folder', () => {
     const h = controllerOn(tempDir(), OPEN);
     expect(h.store.eventLog.query({ eventType: 'session', text: 'Restored' })).toHaveLength(0);
