@@ -136,6 +136,16 @@ export class PositionLedger implements PositionBook {
     return this.cashBalance;
   }
 
+  /**
+   * Starts the book over on another account's cash (paper → live). Only a flat book may:
+   * positions never move between accounts.
+   */
+  rebaseCash(cash: number): void {
+    if (this.open().length > 0) throw new Error('the book is not flat; close every position first');
+    if (!Number.isFinite(cash) || cash < 0) throw new RangeError('cash must be a finite amount ≥ 0');
+    this.cashBalance = cash;
+  }
+
   realizedPnl(): number {
     let sum = this.closedPnl;
     for (const lot of this.lots.values()) sum += lot.realizedPnl;

@@ -139,6 +139,15 @@ export class TradingEngine {
     return this.lastScan;
   }
 
+  /**
+   * Moves a flat book to another account's cash (paper → live or back): the day's P&L and
+   * loss limit then count from that account's equity. Throws when positions are open.
+   */
+  rebaseAccount(cash: number): void {
+    this.ledger.rebaseCash(cash);
+    this.startOfDayEquity = cash;
+  }
+
   /** Equity at the start of the current trading day. */
   get dayStartEquity(): number {
     return this.startOfDayEquity;

@@ -37,6 +37,20 @@ function fill(
 }
 
 describe('PositionLedger', () => {
+  it('starts a flat book over on another account’s cash and refuses while a position is open', () => {
+    const ledger = newLedger();
+    const plan = stockPlan('p1');
+    ledger.register(plan);
+    fill(ledger, plan, 'buy', 10, 100);
+    expect(() => ledger.rebaseCash(120_000)).toThrow(/not flat/);
+    expect(ledger.cash()).toBeCloseTo(49_000, 9);
+    fill(ledger, plan, 'sell', 10, 101);
+    ledger.rebaseCash(120_000);
+    expect(ledger.cash()).toBe(120_000);
+    expect(ledger.equity()).toBe(120_000);
+    expect(() => ledger.rebaseCash(Number.NaN)).toThrow(RangeError);
+  });
+
   it('averages the entry price over adds and keeps the first fill time', () => {
     const ledger = newLedger();
     const plan = stockPlan('p1');
