@@ -46,6 +46,9 @@ const api: BotApi = {
   requestLiveMode: invoker('requestLiveMode'),
   confirmLiveMode: invoker('confirmLiveMode'),
   setPaperMode: invoker('setPaperMode'),
+  setBrokerCredentials: invoker('setBrokerCredentials'),
+  clearBrokerCredentials: invoker('clearBrokerCredentials'),
+  acknowledgeReconciliation: invoker('acknowledgeReconciliation'),
   onPush,
 };
 

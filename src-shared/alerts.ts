@@ -10,6 +10,8 @@ export const ALERT_RULES = [
   'consecutive_losses',
   // Beyond the PRD's table: the broker refused an exit or the book diverged from it.
   'order_rejected',
+  // The broker's positions or orders differ from the bot's book at start (or are unknown).
+  'reconciliation',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 

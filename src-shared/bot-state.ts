@@ -1,3 +1,4 @@
+import type { BrokerView } from './broker-view';
 import type { MarketClock } from './market';
 import type { Greeks, Position, ScalpPosition } from './positions';
 import type { TradeSignal } from './signals';
@@ -58,4 +59,6 @@ export interface BotState {
   greeksExposure: Greeks;
   /** Why the bot is paused or killed, when it is. */
   statusReason: string | null;
+  /** Primary / fallback brokers, keys present (never the keys), connection, reconciliation. */
+  brokers: BrokerView;
 }

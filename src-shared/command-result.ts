@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'invalid_config',
   'refused',
   'unauthorized',
+  'confirmation_required',
   'internal',
 ] as const;
 /** Why a command was refused. */

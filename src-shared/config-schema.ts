@@ -99,6 +99,10 @@ const brokerSchema = z.strictObject({
   fallback: z.enum(['none', 'paper', 'alpaca']).default('none'),
   dataFeed: z.enum(['synthetic', 'replay', 'alpaca']).default('synthetic'),
   alpacaDataSource: z.enum(['iex', 'sip']).default('iex'),
+  /** Alpaca's request budget per account (200 a minute) and the share ordinary requests may use. */
+  alpacaRequestsPerMinute: z.number().int().min(10).max(10_000).default(200),
+  /** The rest is kept for the kill switch (cancels and flattening orders). */
+  alpacaNormalShare: z.number().min(0.1).max(0.95).default(0.8),
   startingEquity: z.number().positive().max(1e9).default(50_000),
   slippageBps: z.number().min(0).max(100).default(2),
   commissionPerShare: z.number().nonnegative().default(0),
@@ -184,6 +188,17 @@ export const BotConfigSchema = z
         path: ['signals', 'halfSizeMinConviction'],
         message: 'half-size threshold must not exceed the full-size threshold',
       });
+    }
+    const alpacaBroker = c.broker.primary === 'alpaca' || c.broker.fallback === 'alpaca';
+    if (alpacaBroker && c.broker.dataFeed !== 'alpaca') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['broker', 'dataFeed'],
+        message: 'the Alpaca broker trades real prices: choose Alpaca market data',
+      });
+    }
+    if (c.broker.fallback === c.broker.primary) {
+      ctx.addIssue({ code: 'custom', path: ['broker', 'fallback'], message: 'the fallback must differ from the primary' });
     }
     if (c.schedule.marketOpen >= c.schedule.marketClose) {
       ctx.addIssue({

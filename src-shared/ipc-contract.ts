@@ -11,6 +11,7 @@ import type { Alert } from './alerts';
 import type { CommandResult } from './command-result';
 import type { ConfigDiffEntry } from './config-patch';
 import type { TabId } from './tabs';
+import type { BrokerView } from './broker-view';
 import { channelOf, PUSH_NAMES, type PushName } from './ipc-names';
 
 const empty = z.strictObject({}).default({});
@@ -38,7 +39,11 @@ export const commandSchemas = {
     .default({ closeDayTrades: true, flattenAll: false }),
   resetKill: z.strictObject({ reason: z.string().trim().min(3, 'say why the kill switch is being reset').max(500) }),
   setInstrumentMode: z.strictObject({ mode: z.enum(INSTRUMENT_MODES) }),
-  updateConfig: z.strictObject({ patch: z.record(z.string(), z.unknown()) }),
+  updateConfig: z.strictObject({
+    patch: z.record(z.string(), z.unknown()),
+    /** Needed while live when the patch loosens a risk limit (DESIGN §3). */
+    confirmRiskLoosening: z.boolean().default(false),
+  }),
   getState: empty,
   getDashboardData: empty,
   getConfig: empty,
@@ -82,6 +87,17 @@ export const commandSchemas = {
   requestLiveMode: empty,
   confirmLiveMode: z.strictObject({ challenge: z.string().min(1).max(100) }),
   setPaperMode: empty,
+  /** Stores a broker key pair in the keychain (desktop) or for the run (headless); never echoed back. */
+  setBrokerCredentials: z.strictObject({
+    account: z.enum(['paper', 'live']),
+    keyId: z.string().trim().min(8, 'an Alpaca key id is at least 8 characters').max(128),
+    secretKey: z.string().trim().min(8, 'an Alpaca secret key is at least 8 characters').max(256),
+  }),
+  clearBrokerCredentials: z.strictObject({ account: z.enum(['paper', 'live']) }),
+  /** The user has seen the reconciliation differences and lets the bot trade anyway. */
+  acknowledgeReconciliation: z.strictObject({
+    reason: z.string().trim().min(3, 'say why trading may go on despite the differences').max(500),
+  }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -111,6 +127,9 @@ export interface CommandValues {
   requestLiveMode: { challenge: string; expiresAt: number };
   confirmLiveMode: BotState;
   setPaperMode: BotState;
+  setBrokerCredentials: BrokerView;
+  clearBrokerCredentials: BrokerView;
+  acknowledgeReconciliation: BotState;
 }
 
 /** The request a caller may send (defaults filled in by the schema). */

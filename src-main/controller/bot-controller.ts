@@ -10,6 +10,11 @@ import type { CommandName, CommandPayload, CommandValues } from '../../src-share
 import type { Bar, MarketClock } from '../../src-shared/market';
 import type { Broker, Clock, DesktopNotifier, MarketDataFeed } from '../engine/ports';
 import { NotificationRouter } from './notification-router';
+import { PAPER_ONLY_BROKERS } from '../../src-shared/broker-view';
+import type { BrokerSupervisor } from './broker-supervisor';
+import { BrokerRouter } from './broker-router';
+import type { LocalBook } from './reconciliation';
+import { loosenedRiskLimits } from './risk-loosening';
 import type { CommandSurface, PushListener, PushMessage } from './command-surface';
 import { PushThrottle, realTimers, type TimerApi } from './push-throttle';
 import { buildBotState } from './state-builder';
@@ -45,6 +50,17 @@ export interface ControllerDeps {
   timers?: TimerApi;
   /** OS-native notifications (the Push channel); none when omitted. */
   notifier?: DesktopNotifier | null;
+  /**
+   * Keys, the Alpaca connection, reconciliation and paper ↔ live; built by the composition
+   * root around the BrokerRouter the `broker` is. Without it the bot is paper-only.
+   */
+  supervisor?: ((controller: SupervisorHooks) => BrokerSupervisor) | null;
+}
+
+/** What the broker supervisor may ask of the controller. */
+export interface SupervisorHooks {
+  record: (type: EventType, severity: Severity, message: string, metadata?: Record<string, unknown>) => void;
+  changed: () => void;
 }
 
 const MAX_ERRORS = 20;
@@ -78,6 +94,7 @@ export class BotController implements CommandSurface {
   private readonly timers: TimerApi;
   private heartbeat: unknown = null;
   private burstOpen = false;
+  private readonly supervisor: BrokerSupervisor | null;
   private disposed = false;
 
   constructor(private readonly deps: ControllerDeps) {
@@ -104,6 +121,11 @@ export class BotController implements CommandSurface {
       lossLimit: (message) =>
         this.kill(this.config.killSwitch.closeDayTradesOnKill, `daily loss limit reached: ${message}`),
     });
+    this.supervisor =
+      deps.supervisor?.({
+        record: (type, severity, message, metadata) => this.record(type, severity, message, metadata ?? null),
+        changed: () => this.throttle.notify(),
+      }) ?? null;
     // No session, no entries: the engine trades only between Start and Stop.
     this.runtime.engine.setTradingState('paused', 'not started');
     this.restoreAfterRestart();
@@ -112,7 +134,11 @@ export class BotController implements CommandSurface {
   // ── Command surface ────────────────────────────────────────────────────────────────
 
   async execute<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandResult<CommandValues[K]>> {
-    const result = this.run(name, payload as never);
+    let result: CommandResult<CommandValues[CommandName]>;
+    if (name === 'confirmLiveMode')
+      result = await this.confirmLive((payload as CommandPayload<'confirmLiveMode'>).challenge);
+    else if (name === 'setPaperMode') result = await this.setPaperMode();
+    else result = this.run(name, payload as never);
     return result as CommandResult<CommandValues[K]>;
   }
 
@@ -139,8 +165,10 @@ export class BotController implements CommandSurface {
         return this.resetKill((payload as CommandPayload<'resetKill'>).reason);
       case 'setInstrumentMode':
         return this.setInstrumentMode((payload as CommandPayload<'setInstrumentMode'>).mode);
-      case 'updateConfig':
-        return this.updateConfig((payload as CommandPayload<'updateConfig'>).patch);
+      case 'updateConfig': {
+        const p = payload as CommandPayload<'updateConfig'>;
+        return this.updateConfig(p.patch, p.confirmRiskLoosening);
+      }
       case 'getState':
         return ok(this.getState());
       case 'getDashboardData':
@@ -150,15 +178,26 @@ export class BotController implements CommandSurface {
       case 'queryEvents':
         return ok(this.deps.store.eventLog.query(payload as CommandPayload<'queryEvents'>));
       case 'requestLiveMode':
-        return this.refuse(
-          'requestLiveMode',
-          'invalid_transition',
-          'Live trading needs Alpaca API keys (ALPACA_API_KEY_ID and ALPACA_API_SECRET_KEY) and the Alpaca broker; none are configured, so the bot stays in paper mode.',
-        );
+        return this.requestLive();
       case 'confirmLiveMode':
-        return this.refuse('confirmLiveMode', 'invalid_transition', 'No live-mode request is pending.');
       case 'setPaperMode':
+        return this.refuse(name, 'invalid_transition', 'internal: handled asynchronously');
+      case 'setBrokerCredentials': {
+        const p = payload as CommandPayload<'setBrokerCredentials'>;
+        if (!this.supervisor) return this.refuse(name, 'refused', 'This setup has no network broker to keep keys for.');
+        const r = this.supervisor.setKeys(p.account, { keyId: p.keyId, secretKey: p.secretKey });
+        return r.ok ? ok(this.supervisor.view()) : this.refuse(name, 'refused', r.message);
+      }
+      case 'clearBrokerCredentials': {
+        if (!this.supervisor) return ok(PAPER_ONLY_BROKERS);
+        this.supervisor.clearKeys((payload as CommandPayload<'clearBrokerCredentials'>).account);
+        return ok(this.supervisor.view());
+      }
+      case 'acknowledgeReconciliation': {
+        const r = this.supervisor?.acknowledge((payload as CommandPayload<'acknowledgeReconciliation'>).reason);
+        if (!r?.ok) return this.refuse(name, 'refused', r?.message ?? 'There is nothing to acknowledge.');
         return ok(this.getState());
+      }
       case 'getSignals':
         return ok(this.querySignals(payload as CommandPayload<'getSignals'>));
       case 'getChartData': {
@@ -186,6 +225,13 @@ export class BotController implements CommandSurface {
     }
     const t = transition(this.status, 'start', { executionMode: 'paper', sessionOpen: this.sessionId !== null });
     if (!t.ok) return this.refuse('start', 'invalid_transition', t.reason);
+    const blocked = this.supervisor?.blockReason();
+    if (blocked)
+      return this.refuse(
+        'start',
+        'refused',
+        `Trading stays blocked: ${blocked}. Acknowledge the differences to go on.`,
+      );
     if (p.instrumentMode) this.config = { ...this.config, instrumentMode: p.instrumentMode };
     this.executionMode = 'paper';
     const now = this.deps.clock.now();
@@ -309,7 +355,10 @@ export class BotController implements CommandSurface {
     return ok(this.getState());
   }
 
-  private updateConfig(patch: Record<string, unknown>): CommandResult<CommandValues['updateConfig']> {
+  private updateConfig(
+    patch: Record<string, unknown>,
+    confirmRiskLoosening = false,
+  ): CommandResult<CommandValues['updateConfig']> {
     const base = this.pendingConfig ?? this.config;
     const r = applyConfigPatch(base, patch);
     if (!r.ok) {
@@ -324,12 +373,152 @@ export class BotController implements CommandSurface {
       return fail('invalid_config', 'The configuration change is invalid; nothing was applied.', r.issues);
     }
     if (r.diff.length === 0) return ok({ config: r.config, diff: [] });
+    const loosened = this.executionMode === 'live' ? loosenedRiskLimits(base, r.config) : [];
+    if (loosened.length > 0 && !confirmRiskLoosening) {
+      const message = `Loosening risk limits while live needs confirmation: ${loosened.join(', ')}. Nothing was applied.`;
+      this.record('config_change', 'warning', `Config change held: ${message}`, { loosened });
+      return fail(
+        'confirmation_required',
+        message,
+        loosened.map((path) => ({ path, message: 'loosens a risk limit' })),
+      );
+    }
     // Mid-session changes wait for the next bar so a bar is never evaluated under two configs.
     if (this.sessionId && this.feedStatus !== 'disconnected') this.pendingConfig = r.config;
     else this.applyConfig(r.config);
     this.deps.store.appState.set(CONFIG_KEY, r.config);
     this.record('config_change', 'info', `Config changed: ${r.diff.map((d) => d.path).join(', ')}`, { diff: r.diff });
     return ok({ config: r.config, diff: r.diff });
+  }
+
+  /**
+   * The start-up broker work (Start waits for it): connect Alpaca when the route uses it, load
+   * the feed's network history, then reconcile the broker's positions and orders with the book.
+   */
+  async prepareBrokers(tickers: readonly string[]): Promise<void> {
+    const supervisor = this.supervisor;
+    const prepare = this.deps.feed.prepare?.bind(this.deps.feed);
+    if (!supervisor?.usesAlpaca() && !prepare) return;
+    supervisor?.setStartup('still connecting to the broker and loading market history');
+    try {
+      if (supervisor?.usesAlpaca()) {
+        const r = await supervisor.connect('paper');
+        if (!r.ok) this.noteError(r.message);
+      }
+      if (prepare) {
+        try {
+          await prepare(tickers, this.deps.clock.now());
+        } catch (error) {
+          const message = `Market history could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+          this.noteError(message);
+          this.record('error', 'warning', message, { feed: this.deps.feed.name });
+        }
+      }
+      if (supervisor?.usesAlpaca()) await supervisor.reconcile(this.alpacaBook());
+    } finally {
+      supervisor?.setStartup(null);
+    }
+  }
+
+  /** Every ticker the engine trades (universe and its leveraged ETFs). */
+  tickers(): string[] {
+    return this.runtime.tickers();
+  }
+
+  /** A problem the composition root found (e.g. Alpaca data chosen without keys): shown and stored. */
+  reportSetupError(message: string): void {
+    this.noteError(message);
+    this.record('error', 'warning', message, null);
+  }
+
+  /** What the book says is held at Alpaca: quantity per traded symbol, and its open orders. */
+  private alpacaBook(): LocalBook {
+    const router = this.deps.broker instanceof BrokerRouter ? this.deps.broker : null;
+    const ledger = this.runtime.engine.ledger;
+    const positions = new Map<string, number>();
+    if (router) {
+      for (const p of [...ledger.positions(), ...ledger.scalps()]) {
+        if (router.venueFor({ purpose: 'exit', positionId: p.id }) !== 'alpaca') continue;
+        const symbol = ledger.planOf(p.id)?.symbol ?? p.ticker;
+        const signed = p.direction === 'short' ? -p.quantity : p.quantity;
+        positions.set(symbol, (positions.get(symbol) ?? 0) + signed);
+      }
+    }
+    const openOrderIds = this.deps.store.orders
+      .open()
+      .filter((o) => o.intent.venue === 'alpaca')
+      .map((o) => o.clientOrderId);
+    return { positions, openOrderIds };
+  }
+
+  // ── Paper ↔ live ───────────────────────────────────────────────────────────────────
+
+  private requestLive(): CommandResult<CommandValues['requestLiveMode']> {
+    if (!this.supervisor) {
+      return this.refuse(
+        'requestLiveMode',
+        'refused',
+        'Live trading needs the Alpaca broker with live API keys; this setup is paper only, so the bot stays in paper mode.',
+      );
+    }
+    if (this.executionMode === 'live') return this.refuse('requestLiveMode', 'invalid_transition', 'Already live.');
+    const ledger = this.runtime.engine.ledger;
+    const r = this.supervisor.requestLive({
+      openPositions: ledger.positions().length + ledger.scalps().length,
+      openOrders: this.runtime.engine.gateway.openOrders().length,
+      killed: this.status === 'killed',
+    });
+    if (!r.ok) return this.refuse('requestLiveMode', 'refused', r.message);
+    this.record('mode_change', 'warning', 'Live mode requested: waiting for the typed confirmation (60 s)', {
+      expiresAt: r.value.expiresAt,
+    });
+    return ok(r.value);
+  }
+
+  private async confirmLive(challenge: string): Promise<CommandResult<BotState>> {
+    if (!this.supervisor)
+      return this.refuse('confirmLiveMode', 'invalid_transition', 'No live-mode request is pending.');
+    if (this.executionMode === 'live') return this.refuse('confirmLiveMode', 'invalid_transition', 'Already live.');
+    const r = await this.supervisor.confirmLive(challenge);
+    if (!r.ok) return this.refuse('confirmLiveMode', 'refused', r.message);
+    const equity = r.value.account().equity;
+    // Positions never move between accounts: the (flat) book starts over on the live account.
+    this.runtime.engine.rebaseAccount(equity);
+    this.executionMode = 'live';
+    if (this.status === 'paper') this.setStatus('live', null);
+    if (this.sessionId) this.deps.store.sessions.updateStatus(this.sessionId, this.status);
+    this.record(
+      'mode_change',
+      'critical',
+      `LIVE TRADING: orders now go to ${r.value.name} (equity $${equity.toFixed(2)})`,
+      {
+        from: 'paper',
+        to: 'live',
+        broker: r.value.name,
+        equity,
+      },
+    );
+    return ok(this.getState());
+  }
+
+  private async setPaperMode(): Promise<CommandResult<BotState>> {
+    if (this.executionMode === 'paper') return ok(this.getState());
+    const ledger = this.runtime.engine.ledger;
+    const open = ledger.positions().length + ledger.scalps().length;
+    if (open > 0) {
+      return this.refuse(
+        'setPaperMode',
+        'refused',
+        `Close the ${open} live positions first (or use the kill switch): they stay in the live account.`,
+      );
+    }
+    const r = await this.supervisor!.goPaper();
+    this.runtime.engine.rebaseAccount(r.ok && r.value ? r.value.account().equity : this.deps.broker.account().equity);
+    this.executionMode = 'paper';
+    if (this.status === 'live') this.setStatus('paper', null);
+    if (this.sessionId) this.deps.store.sessions.updateStatus(this.sessionId, this.status);
+    this.record('mode_change', 'warning', 'Back to paper trading', { from: 'live', to: 'paper' });
+    return ok(this.getState());
   }
 
   // ── Queries ────────────────────────────────────────────────────────────────────────
@@ -370,6 +559,7 @@ export class BotController implements CommandSurface {
       marketClock: this.deps.describeClock(this.deps.clock.now()),
       simulated: this.deps.feed.simulated,
       dailyLossLimitPct: this.config.risk.dailyLossLimitPct,
+      brokers: this.supervisor?.view() ?? PAPER_ONLY_BROKERS,
     });
   }
 
@@ -454,6 +644,7 @@ export class BotController implements CommandSurface {
     if (this.status !== 'killed') this.status = 'stopped';
     this.throttle.dispose();
     this.disposed = true;
+    await this.supervisor?.dispose();
   }
 
   // ── Engine loop ────────────────────────────────────────────────────────────────────

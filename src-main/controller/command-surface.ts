@@ -1,3 +1,4 @@
+import type { CredentialStore } from './credential-store';
 import type { CommandName, CommandPayload, CommandValues, PushName, Pushes } from '../../src-shared/ipc-contract';
 import type { CommandResult } from '../../src-shared/command-result';
 
@@ -26,10 +27,19 @@ export interface ControllerOptions {
   speed?: number;
   /** OS-native notifications for Push-channel alerts (default on). */
   notifications?: boolean;
+  /** Where broker keys live: the OS keychain on the desktop; default the environment (headless). */
+  credentials?: CredentialStore;
+  /** Environment for endpoint overrides and headless keys (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A running controller as the shells (Electron main, headless serve) hold it. */
 export interface ControllerHandle extends CommandSurface {
   /** Closes the session in the store, stops the engine loop, closes the database. */
   shutdown(): Promise<void>;
+  /**
+   * Settles when the start-up broker work is done (connect Alpaca, load its history,
+   * reconcile); Start is refused until then. Settles at once in the simulated setup.
+   */
+  ready: Promise<void>;
 }

@@ -16,6 +16,11 @@ import {
 import { openStore, type Store } from '../store';
 import { BotController, CONFIG_KEY } from './bot-controller';
 import type { ControllerHandle, ControllerOptions } from './command-surface';
+import { AlpacaFeed } from '../adapters/alpaca/alpaca-feed';
+import { BrokerRouter } from './broker-router';
+import { BrokerSupervisor } from './broker-supervisor';
+import { EnvironmentCredentialStore, type CredentialStore } from './credential-store';
+import { makeAlpacaBroker, makeAlpacaFeed } from './alpaca-setup';
 
 /** Thrown when the options' config patch is invalid; lists every field path. */
 export class InvalidConfigError extends Error {}
@@ -59,11 +64,19 @@ function build(options: ControllerOptions, replay: Replay | null): ControllerHan
   const store = openStore(options.dataDir);
   try {
     const config = resolveConfig(store, options);
-    const controller = wireController(store, config, options.notifications ?? true, replay);
+    const env = options.env ?? process.env;
+    const credentials = options.credentials ?? new EnvironmentCredentialStore(env);
+    const { controller, tickers } = wireController(store, config, options.notifications ?? true, replay, {
+      credentials,
+      env,
+    });
+    const ready = controller.prepareBrokers(tickers);
     return {
       execute: (name, payload) => controller.execute(name, payload),
       subscribe: (listener) => controller.subscribe(listener),
+      ready,
       shutdown: async () => {
+        await ready.catch(() => undefined);
         await controller.shutdown();
         store.close();
       },
@@ -96,31 +109,41 @@ function resolveConfig(store: Store, options: ControllerOptions): BotConfig {
   return patched.config;
 }
 
-function wireController(store: Store, config: BotConfig, notifications: boolean, replay: Replay | null): BotController {
+interface BrokerKeys {
+  credentials: CredentialStore;
+  env: NodeJS.ProcessEnv;
+}
+
+function wireController(
+  store: Store,
+  config: BotConfig,
+  notifications: boolean,
+  replay: Replay | null,
+  keys: BrokerKeys,
+): { controller: BotController; tickers: string[] } {
   const { schedule, simulation } = config;
-  const clock = new SimulatedClock({
-    start: replay
-      ? (sessionBounds(sessionDateOf(replay.firstTime), schedule)?.open ?? replay.firstTime)
-      : simulationStart(Date.now(), schedule, simulation.startTime),
-    speed: simulation.speed,
-    // After the close the simulation moves on to the next session's open, so a demo keeps going.
-    skipTo: (now) => {
-      const today = sessionDateOf(now);
-      const bounds = sessionBounds(today, schedule);
-      if (bounds && now < bounds.close) return null;
-      return sessionBounds(nextTradingDate(today, schedule), schedule)?.open ?? null;
-    },
-  });
+  const etfs = syntheticEtfs(config.leveragedEtf, config.universe.tickers);
+  const realTime = config.broker.dataFeed === 'alpaca' && !replay;
+  const clock = realTime
+    ? { now: () => Date.now(), speed: 1 }
+    : new SimulatedClock({
+        start: replay
+          ? (sessionBounds(sessionDateOf(replay.firstTime), schedule)?.open ?? replay.firstTime)
+          : simulationStart(Date.now(), schedule, simulation.startTime),
+        speed: simulation.speed,
+        // After the close the simulation moves on to the next session's open, so a demo keeps going.
+        skipTo: (now) => {
+          const today = sessionDateOf(now);
+          const bounds = sessionBounds(today, schedule);
+          if (bounds && now < bounds.close) return null;
+          return sessionBounds(nextTradingDate(today, schedule), schedule)?.open ?? null;
+        },
+      });
   if (replay) replay.clockRef.current = clock;
-  const feed =
-    replay?.feed ??
-    new SyntheticFeed({
-      seed: simulation.seed,
-      clock,
-      schedule,
-      etfs: syntheticEtfs(config.leveragedEtf, config.universe.tickers),
-    });
-  const broker = new PaperBroker({
+  const alpacaFeed = realTime ? makeAlpacaFeed(config, keys.credentials, clock, keys.env) : null;
+  const feed: MarketDataFeed =
+    replay?.feed ?? alpacaFeed?.feed ?? new SyntheticFeed({ seed: simulation.seed, clock, schedule, etfs });
+  const paper = new PaperBroker({
     startingEquity: config.broker.startingEquity,
     slippageBps: config.broker.slippageBps,
     commissionPerShare: config.broker.commissionPerShare,
@@ -129,14 +152,29 @@ function wireController(store: Store, config: BotConfig, notifications: boolean,
     optionIv: config.options.impliedVolatility,
     riskFreeRate: config.options.riskFreeRate,
   });
-  return new BotController({
+  const route = { primary: config.broker.primary, fallback: config.broker.fallback };
+  const router = new BrokerRouter(paper, null, route);
+  const controller = new BotController({
     store,
     config,
     clock,
     wallClock: Date.now,
     feed,
-    broker,
+    broker: router,
     notifier: notifications ? new NodeDesktopNotifier() : null,
     describeClock: (now) => describeMarketClock(now, schedule, clock.speed),
+    supervisor: (hooks) =>
+      new BrokerSupervisor({
+        router,
+        route,
+        alpacaData: feed instanceof AlpacaFeed,
+        credentials: keys.credentials,
+        makeAlpaca: (account, credentials) => makeAlpacaBroker(account, credentials, config, keys.env),
+        wallClock: Date.now,
+        record: hooks.record,
+        changed: hooks.changed,
+      }),
   });
+  if (alpacaFeed?.reason) controller.reportSetupError(`${alpacaFeed.reason}: running the simulated market instead`);
+  return { controller, tickers: controller.tickers() };
 }

@@ -13,6 +13,7 @@ export const ALERT_CHANNELS: Record<AlertRule, AlertChannels> = {
   new_daily_high: { dashboard: true, log: true, push: false, sound: false },
   consecutive_losses: { dashboard: true, log: true, push: true, sound: false },
   order_rejected: { dashboard: true, log: true, push: true, sound: true },
+  reconciliation: { dashboard: true, log: true, push: true, sound: true },
 };
 
 /** Not more than one alert per rule and ticker in this window (critical ones always go out). */
@@ -28,6 +29,7 @@ const TITLES: Record<AlertRule, string> = {
   new_daily_high: 'New daily P&L high',
   consecutive_losses: 'Consecutive losses',
   order_rejected: 'Order rejected by the broker',
+  reconciliation: 'Broker and bot disagree',
 };
 
 interface Classified {

@@ -1,3 +1,4 @@
+import type { BrokerView } from '../../src-shared/broker-view';
 import type { BotState, BotStatus, DataFeedStatus, ExecutionMode, InstrumentMode } from '../../src-shared/bot-state';
 import type { MarketClock } from '../../src-shared/market';
 import type { Greeks, Position, ScalpPosition } from '../../src-shared/positions';
@@ -32,6 +33,7 @@ export interface StateInputs {
   marketClock: MarketClock;
   simulated: boolean;
   dailyLossLimitPct: number;
+  brokers: BrokerView;
 }
 
 const ZERO_GREEKS: Greeks = { delta: 0, gamma: 0, theta: 0, vega: 0 };
@@ -95,5 +97,6 @@ export function buildBotState(i: StateInputs): BotState {
     dailyLossLimitUsedPct: lossLimit > 0 ? Math.max(0, (-dailyPnl / lossLimit) * 100) : 0,
     greeksExposure: sumGreeks(i.openScalps),
     statusReason: i.statusReason,
+    brokers: i.brokers,
   };
 }

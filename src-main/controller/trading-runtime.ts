@@ -12,6 +12,7 @@ import type { Fill, OrderRequest } from '../engine/orders';
 import type { Broker, EngineEvent, FeedHandler, MarketDataFeed, SimulatedVenue } from '../engine/ports';
 import { TradingEngine, type EngineListener } from '../engine/trading-engine';
 import { ChartHistory, toCloudPoint } from './chart-history';
+import { BrokerRouter, type Venue } from './broker-router';
 import type { ControllerStore } from './controller-store';
 
 /** Signals kept in memory for the dashboard and the charts' markers. */
@@ -43,6 +44,8 @@ export interface RestoredFill {
   order: OrderRequest;
   plan?: PositionPlan;
   fill: Fill;
+  /** The broker slot that filled it (absent in stores older than the router: paper). */
+  venue?: Venue;
 }
 
 /** A broker that can take the fills of an earlier run back (the paper broker). */
@@ -62,7 +65,10 @@ const FINAL_STATUSES = new Set(['filled', 'cancelled', 'rejected']);
  * the event-sourced history of the book. Orders whose intent has no final status (open at
  * a crash) are counted, never re-sent.
  */
-export function readFillHistory(store: ControllerStore): { history: RestoredFill[]; unfinished: string[] } {
+export function readFillHistory(store: ControllerStore): {
+  history: RestoredFill[];
+  unfinished: { clientOrderId: string; venue: Venue }[];
+} {
   const events: BotEvent[] = [];
   for (const eventType of ['order', 'fill'] as const) {
     let beforeId: number | undefined;
@@ -78,7 +84,7 @@ export function readFillHistory(store: ControllerStore): { history: RestoredFill
     }
   }
   events.sort((a, b) => a.id - b.id);
-  const intents = new Map<string, { order: OrderRequest; plan?: PositionPlan; final: boolean }>();
+  const intents = new Map<string, { order: OrderRequest; plan?: PositionPlan; final: boolean; venue: Venue }>();
   const history: RestoredFill[] = [];
   for (const e of events) {
     const meta = e.metadata ?? {};
@@ -87,7 +93,8 @@ export function readFillHistory(store: ControllerStore): { history: RestoredFill
     if (!id || !status) continue;
     if (e.eventType === 'order' && status === 'intent' && meta.order) {
       const plan = meta.plan as PositionPlan | undefined;
-      intents.set(id, { order: meta.order as OrderRequest, ...(plan && { plan }), final: false });
+      const venue: Venue = meta.venue === 'alpaca' ? 'alpaca' : 'paper';
+      intents.set(id, { order: meta.order as OrderRequest, ...(plan && { plan }), final: false, venue });
       continue;
     }
     const intent = intents.get(id);
@@ -95,10 +102,17 @@ export function readFillHistory(store: ControllerStore): { history: RestoredFill
     if (FINAL_STATUSES.has(status)) intent.final = true;
     if (e.eventType === 'fill' && meta.fill) {
       // The plan goes with the entry's first fill only; later fills find it registered.
-      history.push({ order: intent.order, ...(intent.plan && { plan: intent.plan }), fill: meta.fill as Fill });
+      history.push({
+        order: intent.order,
+        ...(intent.plan && { plan: intent.plan }),
+        fill: meta.fill as Fill,
+        venue: intent.venue,
+      });
     }
   }
-  const unfinished = [...intents.entries()].filter(([, i]) => !i.final).map(([id]) => id);
+  const unfinished = [...intents.entries()]
+    .filter(([, i]) => !i.final)
+    .map(([clientOrderId, i]) => ({ clientOrderId, venue: i.venue }));
   return { history, unfinished };
 }
 
@@ -147,12 +161,16 @@ export class TradingRuntime implements EngineListener {
     const broker = this.deps.broker;
     // A simulated venue lost its working orders with the process; a remote broker may still
     // hold them, and reconciliation at start asks it.
-    if (isRestorable(broker)) this.closeLostOrders(unfinished);
+    if (isRestorable(broker)) {
+      this.closeLostOrders(unfinished.filter((u) => u.venue === 'paper').map((u) => u.clientOrderId));
+    }
     if (history.length === 0) return;
     if (isRestorable(broker)) {
-      for (const { fill, order } of history) {
+      for (const { fill, order, venue } of history) {
         try {
-          broker.restoreFill(fill, order);
+          // Only the simulated broker takes fills back; a network broker still holds its own.
+          if (broker instanceof BrokerRouter) broker.restoreFill(fill, order, venue ?? 'paper');
+          else broker.restoreFill(fill, order);
         } catch {
           // The engine's replay reports the same fill as a divergence.
         }
@@ -167,7 +185,7 @@ export class TradingRuntime implements EngineListener {
       cash,
       equity: this.engine.ledger.equity(),
       fills: history.length,
-      unfinishedOrders: unfinished,
+      unfinishedOrders: unfinished.map((u) => u.clientOrderId),
       brokerCash: broker.account().cash,
     };
     // The runtime is built inside the controller's constructor, whose record() publishes a
@@ -230,7 +248,8 @@ export class TradingRuntime implements EngineListener {
       this.warmedUp = true;
     }
     this.connected = true;
-    this.deps.feed.connect(this.engine.activeConfig.universe.tickers, handler);
+    // The simulated market derives its ETFs from their underlyings; real data subscribes to them.
+    this.deps.feed.connect(this.deps.feed.simulated ? this.engine.activeConfig.universe.tickers : tickers, handler);
   }
 
   disconnect(): void {
@@ -240,7 +259,8 @@ export class TradingRuntime implements EngineListener {
   }
 
   /** The universe plus the leveraged ETFs whose underlying it holds. */
-  private tickers(): string[] {
+  /** The universe and the leveraged ETFs of its underlyings: every ticker the engine trades. */
+  tickers(): string[] {
     const { universe, leveragedEtf } = this.engine.activeConfig;
     const etfs = Object.entries(leveragedEtf.sectorMap)
       .filter(([underlying]) => universe.tickers.includes(underlying))
@@ -331,6 +351,9 @@ export class TradingRuntime implements EngineListener {
     // The intent row is committed before the gateway calls the broker (the event comes first).
     if (e.eventType === 'order' && status === 'intent' && id) {
       const order = meta.order as OrderRequest;
+      // The router decides in this same task, so the venue recorded is the one it will use.
+      const venue = this.deps.broker instanceof BrokerRouter ? this.deps.broker.venueFor(order) : null;
+      if (venue) e = { ...e, metadata: { ...meta, venue } };
       this.deps.store.orders.recordIntent({
         clientOrderId: id,
         sessionId: this.deps.sessionId(),
@@ -345,6 +368,7 @@ export class TradingRuntime implements EngineListener {
           purpose: order.purpose,
           reason: meta.reason ?? null,
           option: order.option ?? null,
+          venue,
         },
       });
     } else if (status && id) {

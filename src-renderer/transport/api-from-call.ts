@@ -72,6 +72,9 @@ export function apiFromCall(call: CallFn, pushes: PushHub): BotApi {
     requestLiveMode: (r) => call('requestLiveMode', r),
     confirmLiveMode: (r) => call('confirmLiveMode', r),
     setPaperMode: (r) => call('setPaperMode', r),
+    setBrokerCredentials: (r) => call('setBrokerCredentials', r),
+    clearBrokerCredentials: (r) => call('clearBrokerCredentials', r),
+    acknowledgeReconciliation: (r) => call('acknowledgeReconciliation', r),
     onPush: (name, listener) => pushes.on(name, listener),
   };
 }

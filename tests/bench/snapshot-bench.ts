@@ -1,3 +1,4 @@
+import { PAPER_ONLY_BROKERS } from '../../src-shared/broker-view';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ function inputsWith100Positions(): StateInputs {
   return {
     status: 'paper',
     statusReason: null,
+    brokers: PAPER_ONLY_BROKERS,
     executionMode: 'paper',
     instrumentMode: 'both',
     sessionId: 'S-bench',

@@ -1,3 +1,4 @@
+import { PAPER_ONLY_BROKERS } from '../../../src-shared/broker-view';
 import { vi } from 'vitest';
 import type { BotState } from '../../../src-shared/bot-state';
 import { fail, ok, type CommandResult } from '../../../src-shared/command-result';
@@ -51,6 +52,7 @@ export function makeState(overrides: Partial<BotState> = {}): BotState {
     dailyLossLimitUsedPct: 0,
     greeksExposure: { delta: 0, gamma: 0, theta: 0, vega: 0 },
     statusReason: null,
+    brokers: PAPER_ONLY_BROKERS,
     ...overrides,
   };
 }
@@ -132,6 +134,9 @@ export function fakeApi(data: DashboardData = makeDashboard()) {
     requestLiveMode: vi.fn(async () => ok({ challenge: 'GO LIVE 1234', expiresAt: NY_10_42_13 + 60_000 })),
     confirmLiveMode: vi.fn(stateReply({ status: 'live', executionMode: 'live' })),
     setPaperMode: vi.fn(stateReply({ status: 'paper', executionMode: 'paper' })),
+    setBrokerCredentials: vi.fn(async () => ok({ ...data.state.brokers, keys: { ...data.state.brokers.keys, paper: true } })),
+    clearBrokerCredentials: vi.fn(async () => ok(data.state.brokers)),
+    acknowledgeReconciliation: vi.fn(stateReply({})),
     onPush<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void) {
       const set: Set<(payload: Pushes[P]) => void> = listeners[name];
       set.add(listener);
