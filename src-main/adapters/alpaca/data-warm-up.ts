@@ -5,7 +5,8 @@
  *
  * - 1m, 5m, 10m: from Alpaca's 1Min bars (the extended-hours minutes are left out).
  * - 1h: from Alpaca's 30Min bars. Alpaca's 1Hour bars are clock-aligned (09:00–10:00, …) while
- *   ours run 09:30–10:30 … 15:30–16:00; two clock-aligned half hours make one of ours.
+ *   ours run 09:30–10:30 … 15:30–16:00; two clock-aligned half hours make one of ours (this
+ *   needs the configured open on a half hour, as 09:30 is).
  * - 1d: Alpaca's 1Day bars, whose `t` is midnight New York time, restamped to the session open
  *   (our 1d bar's `time`); days the calendar does not trade are left out.
  */
