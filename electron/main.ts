@@ -1,14 +1,20 @@
 import { join } from 'node:path';
-import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, screen, type BrowserWindow } from 'electron';
 import type { ControllerHandle } from '../src-main/controller/command-surface';
 import { createController } from '../src-main/controller/create-controller';
+import { registerAppScheme } from './app-protocol';
 import { appMenuTemplate } from './app-menu';
+import { loadDesktopPreferences } from './desktop-preferences';
 import { registerKillHotkey, type KillHotkey } from './hotkey';
 import { registerIpcBridge } from './ipc-bridge';
 import { runFromMain } from './main-commands';
+import { confirmQuit, killAndFlatten } from './quit-sequence';
+import { showTab, showWindow } from './show-tab';
 import { createAxionTray, type AxionTray } from './tray';
 import { rendererLocation } from './url-policy';
-import { createMainWindow } from './window';
+import { createMainWindow, WINDOW_SIZE } from './window';
+import { placeWindow } from './window-state';
+import { loadWindowState, trackWindowState } from './window-state-file';
 
 // Composition root of the desktop shell: it wires the controller to the window, the IPC
 // bridge, the tray and the kill hotkey, and owns the quit sequence. No trading logic here.
@@ -22,24 +28,35 @@ interface Shell {
   disposeBridge(): void;
   tray: AxionTray;
   hotkey: KillHotkey | null;
+  flushWindowState(): void;
 }
 
 let shell: Shell | null = null;
 let quitting = false;
 let stopped: Promise<void> | null = null;
+let deciding: Promise<void> | null = null;
 let readyToExit = false;
 
-function showWindow(window: BrowserWindow): void {
-  if (window.isDestroyed()) return;
-  if (window.isMinimized()) window.restore();
-  window.show();
-  window.focus();
+/** Work areas of the displays, the primary first (where a lost window goes). */
+function workAreas() {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
 async function startShell(): Promise<void> {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged)));
-  const controller = createController({ dataDir: app.getPath('userData') });
-  const window = createMainWindow({ preloadPath, renderer, isQuitting: () => quitting });
+  const userData = app.getPath('userData');
+  const controller = createController({ dataDir: userData });
+  const window = createMainWindow({
+    preloadPath,
+    renderer,
+    placement: placeWindow(loadWindowState(userData), workAreas(), WINDOW_SIZE),
+    isQuitting: () => quitting,
+    closeToTray: loadDesktopPreferences(userData).closeToTray,
+    requestQuit: () => app.quit(),
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged, (tab) => showTab(window, tab))),
+  );
   // Set before the first await, so a quit arriving meanwhile still shuts the controller down.
   const running: Shell = (shell = {
     controller,
@@ -47,6 +64,7 @@ async function startShell(): Promise<void> {
     disposeBridge: registerIpcBridge({ controller, window, rendererUrl: renderer.url }),
     tray: createAxionTray(controller, { showWindow: () => showWindow(window), quit: () => app.quit() }),
     hotkey: null,
+    flushWindowState: trackWindowState(window, userData),
   });
   app.on('second-instance', () => showWindow(window));
   app.on('activate', () => showWindow(window));
@@ -62,6 +80,7 @@ function stopShell(): Promise<void> {
     const running = shell;
     shell = null;
     if (!running) return;
+    running.flushWindowState();
     running.hotkey?.dispose();
     running.tray.destroy();
     running.disposeBridge();
@@ -72,21 +91,39 @@ function stopShell(): Promise<void> {
   return stopped;
 }
 
+/** Asks first when positions are open; then shuts the controller down and lets the quit through. */
+async function quitWhenDecided(): Promise<void> {
+  const running = shell;
+  if (running) {
+    const choice = await confirmQuit(running.controller, running.window);
+    if (choice === 'cancel') return;
+    if (choice === 'kill-then-quit') await killAndFlatten(running.controller);
+  }
+  quitting = true;
+  await stopShell();
+  readyToExit = true;
+  app.quit();
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another Axion owns the database and the tray; it shows its window (second-instance).
   app.quit();
 } else {
-  // Closing the window hides it to the tray: the bot keeps running until Quit.
+  // Before ready, as Electron requires: the renderer is served from app://axion.
+  registerAppScheme();
+  // With the window closed the bot and the tray keep running until Quit.
   app.on('window-all-closed', () => {});
-  // Every quit path (tray, app menu, OS) passes here: hold it until the controller is shut down.
+  // Every quit path (tray, app menu, OS) passes here: hold it until decided and shut down.
   app.on('before-quit', (event) => {
-    quitting = true;
     if (readyToExit) return;
     event.preventDefault();
-    void stopShell().then(() => {
-      readyToExit = true;
-      app.quit();
-    });
+    deciding ??= quitWhenDecided()
+      .catch((error: unknown) => {
+        console.error(`Axion: quit failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        deciding = null;
+      });
   });
   app
     .whenReady()

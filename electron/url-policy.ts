@@ -1,19 +1,23 @@
-import { isAbsolute, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 
-/** Where the built renderer lives, relative to the built main process (out/main). */
+/** The privileged scheme the renderer is served from (see app-protocol.ts). */
+export const APP_SCHEME = 'app';
+/** The one host of that scheme: the page's origin is `app://axion`. */
+export const APP_HOST = 'axion';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Where the built renderer lives and the URL the window loads it from. */
 export interface RendererLocation {
-  /** out/renderer: the only folder the window may load files from. */
+  /** out/renderer: the only folder the app protocol serves files from. */
   dir: string;
-  /** out/renderer/index.html, handed to `loadFile`. */
+  /** out/renderer/index.html on disk. */
   indexFile: string;
-  /** The file URL of index.html: the only page allowed to call the IPC bridge. */
+  /** app://axion/index.html: the page the window loads, the only one allowed to call the IPC bridge. */
   url: string;
 }
 
 export function rendererLocation(dir: string): RendererLocation {
-  const indexFile = join(dir, 'index.html');
-  return { dir, indexFile, url: pathToFileURL(indexFile).href };
+  return { dir, indexFile: join(dir, 'index.html'), url: `${APP_ORIGIN}/index.html` };
 }
 
 function parse(url: string): URL | null {
@@ -24,9 +28,7 @@ function parse(url: string): URL | null {
   }
 }
 
-// Windows file URLs may differ in drive-letter case between Chromium and Node.
-const samePath = (a: string, b: string): boolean =>
-  process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+const isOurOrigin = (url: URL): boolean => url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
 
 /**
  * True when `url` is our renderer page (hash and query ignored: the app routes by hash).
@@ -35,27 +37,19 @@ const samePath = (a: string, b: string): boolean =>
 export function isRendererPage(url: string | null | undefined, rendererUrl: string): boolean {
   const candidate = url ? parse(url) : null;
   const expected = parse(rendererUrl);
-  if (!candidate || !expected || candidate.protocol !== 'file:' || expected.protocol !== 'file:') return false;
-  return candidate.host === expected.host && samePath(decodeURI(candidate.pathname), decodeURI(expected.pathname));
+  if (!candidate || !expected || !isOurOrigin(candidate) || !isOurOrigin(expected)) return false;
+  return candidate.pathname === expected.pathname;
 }
 
 /** Schemes that never leave the machine: DevTools' own pages, inline data and blobs. */
 const LOCAL_SCHEMES = new Set(['devtools:', 'data:', 'blob:']);
 
 /**
- * The window's request filter: files inside the renderer folder and local schemes only, so
- * no remote content loads and the page cannot read other files through file://.
+ * The window's request filter: our app:// origin and local schemes only, so no remote content
+ * loads and nothing is read through file:// (the app protocol confines files to out/renderer).
  */
-export function isAllowedRequest(url: string, rendererDir: string): boolean {
+export function isAllowedRequest(url: string): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
-  if (LOCAL_SCHEMES.has(parsed.protocol)) return true;
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-  let inside: string;
-  try {
-    inside = relative(rendererDir, fileURLToPath(parsed));
-  } catch {
-    return false; // e.g. an encoded path separator
-  }
-  return inside !== '' && inside.split(sep)[0] !== '..' && !isAbsolute(inside);
+  return LOCAL_SCHEMES.has(parsed.protocol) || isOurOrigin(parsed);
 }

@@ -1,31 +1,22 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { serveRenderer } from './app-protocol';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isAllowedRequest, isRendererPage, type RendererLocation } from './url-policy';
+import type { WindowPlacement, WindowSize } from './window-state';
 
-/**
- * Sent as a response header in defence in depth. The renderer's index.html carries the same
- * policy as a meta tag (plus the WebSocket source the headless mode needs), because file://
- * responses may carry no headers at all; where both apply, the stricter wins.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The default and minimum size of the window. */
+export const WINDOW_SIZE: WindowSize = { width: 1440, height: 900, minWidth: 1100, minHeight: 700 };
+
+export function mainWindowOptions(
+  preloadPath: string,
+  placement: WindowPlacement['bounds'] = WINDOW_SIZE,
+): BrowserWindowConstructorOptions {
   return {
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
+    ...placement,
+    minWidth: WINDOW_SIZE.minWidth,
+    minHeight: WINDOW_SIZE.minHeight,
     backgroundColor: '#0b0f14',
     title: 'Axion Bot Control Center',
     show: false,
@@ -51,13 +42,15 @@ export function hardenWebContents(contents: WebContents, renderer: RendererLocat
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** No permissions, nothing but the renderer's own files, and a CSP on every response. */
+/**
+ * No permissions, nothing but our app:// origin (served from the renderer folder only), and a
+ * CSP on every response.
+ */
 export function hardenSession(session: Session, renderer: RendererLocation): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
-  session.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url, renderer.dir) }),
-  );
+  serveRenderer(session.protocol, renderer.dir);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
   session.webRequest.onHeadersReceived((details, callback) =>
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -68,21 +61,42 @@ export function hardenSession(session: Session, renderer: RendererLocation): voi
 export interface MainWindowOptions {
   preloadPath: string;
   renderer: RendererLocation;
-  /** While false, closing the window hides it to the tray and the bot keeps running. */
+  /** Where the window opens (restored from the last run); the default size, centred, otherwise. */
+  placement?: WindowPlacement;
+  /** True while the app is quitting: the window then closes for real. */
   isQuitting(): boolean;
+  /** True: closing the window hides it to the tray and the bot keeps running. */
+  closeToTray: boolean;
+  /** Closing the window when it does not go to the tray: the app's quit (which may ask first). */
+  requestQuit(): void;
 }
 
-export function createMainWindow({ preloadPath, renderer, isQuitting }: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+/**
+ * The one window, loading the renderer from app://axion (never a dev server: the shell has
+ * no code path that loads another URL).
+ */
+export function createMainWindow({
+  preloadPath,
+  renderer,
+  placement,
+  isQuitting,
+  closeToTray,
+  requestQuit,
+}: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, placement?.bounds));
   hardenSession(window.webContents.session, renderer);
   hardenWebContents(window.webContents, renderer);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement?.maximized) window.maximize();
+    window.show();
+  });
   window.on('close', (event) => {
     if (isQuitting()) return;
     event.preventDefault();
-    window.hide();
+    if (closeToTray) window.hide();
+    else requestQuit();
   });
-  window.loadFile(renderer.indexFile).catch((error: unknown) => {
+  window.loadURL(renderer.url).catch((error: unknown) => {
     console.error(
       `Axion: the dashboard page failed to load: ${error instanceof Error ? error.message : String(error)}`,
     );

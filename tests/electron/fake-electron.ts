@@ -38,7 +38,27 @@ type HeadersReceived = (
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
 ) => void;
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** A session's `protocol`: records the scheme handlers the shell installs. */
+export class FakeProtocol {
+  readonly handlers = new Map<string, ProtocolHandler>();
+  handle(scheme: string, handler: ProtocolHandler): void {
+    // Electron throws on a second handler for one scheme; so does the fake.
+    if (this.handlers.has(scheme)) throw new Error(`The scheme has been handled: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+  /** What the window would get for `url` (a GET, as Chromium issues it). */
+  fetch(url: string, init?: RequestInit): Promise<Response> {
+    const scheme = url.slice(0, url.indexOf(':'));
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`no handler for ${scheme}:`);
+    return Promise.resolve(handler(new Request(url, init)));
+  }
+}
+
 export class FakeSession {
+  readonly protocol = new FakeProtocol();
   permissionRequestHandler:
     ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
@@ -78,18 +98,37 @@ export class FakeWebContents extends FakeEmitter {
   }
 }
 
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class FakeBrowserWindow extends FakeEmitter {
   readonly webContents = new FakeWebContents();
   loadedFile: string | null = null;
+  loadedUrl: string | null = null;
   visible = false;
+  focused = false;
   destroyed = false;
+  maximized = false;
+  minimized = false;
+  bounds: Rectangle;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const n = (key: string, fallback: number) =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback;
+    this.bounds = { x: n('x', 100), y: n('y', 100), width: n('width', 800), height: n('height', 600) };
     fake().windows.push(this);
   }
   loadFile(path: string): Promise<void> {
     this.loadedFile = path;
+    return Promise.resolve();
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
     return Promise.resolve();
   }
   show(): void {
@@ -97,11 +136,37 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   hide(): void {
     this.visible = false;
+    this.focused = false;
   }
-  focus(): void {}
-  restore(): void {}
+  focus(): void {
+    this.focused = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getBounds(): Rectangle {
+    return { ...this.bounds };
+  }
+  /** The bounds of the window when neither maximized nor minimized (the fake keeps them as is). */
+  getNormalBounds(): Rectangle {
+    return { ...this.bounds };
+  }
+  /** What the user dragging or resizing the window does. */
+  userMoveTo(bounds: Partial<Rectangle>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit(bounds.width !== undefined || bounds.height !== undefined ? 'resize' : 'move');
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -153,7 +218,24 @@ export interface MenuItemTemplate {
   type?: string;
   role?: string;
   enabled?: boolean;
+  accelerator?: string;
+  submenu?: MenuItemTemplate[];
   click?: () => void;
+}
+
+export interface MessageBoxCall {
+  /** The window the box was attached to, or null for a free-standing box. */
+  window: unknown;
+  options: {
+    type?: string;
+    title?: string;
+    message: string;
+    detail?: string;
+    buttons?: string[];
+    defaultId?: number;
+    cancelId?: number;
+    noLink?: boolean;
+  };
 }
 
 export class FakeTray extends FakeEmitter {
@@ -241,6 +323,12 @@ function createFake() {
     shortcutAvailable: true,
     bitmaps: [] as Array<{ buffer: Buffer; options: { width: number; height: number; scaleFactor?: number } }>,
     errorBoxes: [] as Array<{ title: string; content: string }>,
+    messageBoxes: [] as MessageBoxCall[],
+    /** The button index the next message boxes answer with (the user's click). */
+    messageBoxResponse: 0,
+    privilegedSchemes: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+    /** Work areas of the connected displays, the primary first. */
+    displays: [{ x: 0, y: 0, width: 1920, height: 1050 }] as Rectangle[],
   };
 }
 
@@ -299,5 +387,18 @@ export const electronModule = {
   },
   dialog: {
     showErrorBox: (title: string, content: string) => fake().errorBoxes.push({ title, content }),
+    showMessageBox: (...args: [unknown, MessageBoxCall['options']] | [MessageBoxCall['options']]) => {
+      const [window, options] = args.length === 2 ? args : [null, args[0]];
+      fake().messageBoxes.push({ window, options });
+      return Promise.resolve({ response: fake().messageBoxResponse, checkboxChecked: false });
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) =>
+      fake().privilegedSchemes.push(...schemes),
+  },
+  screen: {
+    getAllDisplays: () => fake().displays.map((workArea, id) => ({ id, workArea, bounds: workArea })),
+    getPrimaryDisplay: () => ({ id: 0, workArea: fake().displays[0]!, bounds: fake().displays[0]! }),
   },
 };

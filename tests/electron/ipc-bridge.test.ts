@@ -87,8 +87,15 @@ describe('registerIpcBridge', () => {
       () => ({ sender: window.webContents, senderFrame: { url: 'https://evil.example/index.html', parent: null } }),
     ],
     [
-      'the same path on another scheme',
-      () => ({ sender: window.webContents, senderFrame: { url: renderer.url.replace('file:', 'app:'), parent: null } }),
+      'the same page over file://',
+      () => ({
+        sender: window.webContents,
+        senderFrame: { url: 'file:///opt/axion/out/renderer/index.html', parent: null },
+      }),
+    ],
+    [
+      'another app:// host',
+      () => ({ sender: window.webContents, senderFrame: { url: 'app://evil/index.html', parent: null } }),
     ],
     [
       'another local file',

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { rendererLocation } from '../../electron/url-policy';
-import { CONTENT_SECURITY_POLICY, createMainWindow } from '../../electron/window';
+import { CONTENT_SECURITY_POLICY, createMainWindow, type MainWindowOptions } from '../../electron/window';
 import { FakeEvent, fake, resetFake, type FakeBrowserWindow } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
@@ -10,12 +10,25 @@ const preloadPath = '/opt/axion/out/preload/preload.cjs';
 
 let quitting: boolean;
 let window: FakeBrowserWindow;
+let quitRequests: number;
+
+function open(options: Partial<MainWindowOptions> = {}): FakeBrowserWindow {
+  createMainWindow({
+    preloadPath,
+    renderer,
+    isQuitting: () => quitting,
+    closeToTray: true,
+    requestQuit: () => quitRequests++,
+    ...options,
+  });
+  return fake().windows.at(-1)!;
+}
 
 beforeEach(() => {
   resetFake();
   quitting = false;
-  createMainWindow({ preloadPath, renderer, isQuitting: () => quitting });
-  window = fake().windows[0]!;
+  quitRequests = 0;
+  window = open();
 });
 
 describe('createMainWindow', () => {
@@ -49,8 +62,22 @@ describe('createMainWindow', () => {
     });
   });
 
-  it("loads the renderer's index.html from disk", () => {
-    expect(window.loadedFile).toBe(renderer.indexFile);
+  it('loads the renderer from app://axion/index.html, never from disk or a dev server', () => {
+    expect(window.loadedUrl).toBe('app://axion/index.html');
+    expect(window.loadedFile).toBeNull();
+  });
+
+  it("serves app:// from the window's own session", () => {
+    expect([...window.webContents.session.protocol.handlers.keys()]).toEqual(['app']);
+  });
+
+  it('opens where it is placed, and maximized when it was', () => {
+    const placed = open({ placement: { bounds: { x: 40, y: 30, width: 1200, height: 800 }, maximized: true } });
+
+    expect(placed.options).toMatchObject({ x: 40, y: 30, width: 1200, height: 800, minWidth: 1100, minHeight: 700 });
+    placed.emit('ready-to-show');
+    expect(placed.isMaximized()).toBe(true);
+    expect(placed.visible).toBe(true);
   });
 
   it('denies window.open, whatever the URL', () => {
@@ -63,7 +90,9 @@ describe('createMainWindow', () => {
   it.each([
     'https://evil.example/',
     'file:///etc/passwd',
-    'file:///opt/axion/out/renderer/other.html',
+    'file:///opt/axion/out/renderer/index.html',
+    'app://axion/other.html',
+    'app://evil/index.html',
     'javascript:alert(1)',
   ])('blocks navigation to %s', (url) => {
     const event = new FakeEvent(url);
@@ -103,7 +132,7 @@ describe('createMainWindow', () => {
 
   it.each([
     `${renderer.url}`,
-    'file:///opt/axion/out/renderer/assets/index-abc.js',
+    'app://axion/assets/index-abc.js',
     'devtools://devtools/bundled/inspector.html',
     'data:image/png;base64,AA==',
   ])('lets %s load', (url) => expect(cancelled(url)).toBe(false));
@@ -113,9 +142,9 @@ describe('createMainWindow', () => {
     'http://127.0.0.1:8080/',
     'ws://127.0.0.1:9000/',
     'file:///etc/passwd',
-    'file:///opt/axion/out/renderer/../main/main.js',
-    'file:///opt/axion/out/renderer-evil/index.html',
+    'file:///opt/axion/out/renderer/index.html',
     'file://remote-host/share/index.html',
+    'app://other-host/index.html',
   ])('blocks %s', (url) => expect(cancelled(url)).toBe(true));
 
   it('adds the content security policy to every response', () => {
@@ -141,5 +170,16 @@ describe('createMainWindow', () => {
     quitting = true;
     expect(window.userClose().defaultPrevented).toBe(false);
     expect(window.isDestroyed()).toBe(true);
+    expect(quitRequests).toBe(0);
+  });
+
+  it('with close-to-tray off, closing the window asks the app to quit (which may ask first)', () => {
+    const quitter = open({ closeToTray: false });
+    quitter.emit('ready-to-show');
+
+    const close = quitter.userClose();
+
+    expect(close.defaultPrevented).toBe(true); // the quit sequence closes it once decided
+    expect(quitRequests).toBe(1);
   });
 });
