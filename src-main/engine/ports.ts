@@ -1,6 +1,7 @@
 import type { Bar, Timeframe } from '../../src-shared/market';
 import type { DataFeedStatus } from '../../src-shared/bot-state';
 import type { BotEvent } from '../../src-shared/events';
+import type { TabId } from '../../src-shared/tabs';
 import type { OrderRequest, OrderUpdate } from './orders';
 
 /** Time, only ever read through this port (epoch ms, UTC). */
@@ -137,6 +138,8 @@ export interface DesktopNotification {
   title: string;
   message: string;
   priority: 'info' | 'warning' | 'critical';
+  /** The tab a click on the notification should open, where the platform reports clicks. */
+  tab?: TabId;
 }
 
 /** Shows OS-native notifications; failures are reported, never thrown. */
@@ -144,3 +147,6 @@ export interface DesktopNotifier {
   readonly name: string;
   notify(n: DesktopNotification): Promise<{ ok: true } | { ok: false; error: string }>;
 }
+
+/** Called when the user clicks a notification (macOS and Windows; Linux's notify-send reports no clicks). */
+export type NotificationClickHandler = (n: DesktopNotification) => void;
