@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { ConnectionBanner } from './components/connection-banner';
 import { Header } from './components/header';
 import { KillBanner } from './components/kill-banner';
+import { ReconciliationBanner } from './components/reconciliation-banner';
 import { KillShortcutDialog } from './components/kill-shortcut-dialog';
 import { KpiStrip } from './components/kpi-strip';
 import { EmptyState } from './components/panel';
@@ -69,6 +70,7 @@ function Shell({ charts, sound }: { charts: ChartKit; sound?: AlertSoundPlayer }
       <Header />
       <ConnectionBanner />
       <KillBanner />
+      <ReconciliationBanner />
       <KpiStrip />
       <div className="tabs-row">
         <TabBar />

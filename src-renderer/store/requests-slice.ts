@@ -6,12 +6,19 @@ import type { GetState, QueryName, RequestSlice } from './types';
 type QuerySender<K extends QueryName> = (request: CommandRequest<K>) => Promise<CommandResult<CommandValues[K]>>;
 
 export const createRequestSlice = (api: BotApi, get: GetState): RequestSlice => ({
-  saveConfig: async (patch) => {
-    const result = await safeCall(() => api.updateConfig({ patch }));
+  saveConfig: async (patch, confirmRiskLoosening = false) => {
+    const result = await safeCall(() => api.updateConfig({ patch, confirmRiskLoosening }));
     if (result.ok) get().applyConfig(result.value.config);
     return result;
   },
   requestLiveMode: () => safeCall(() => api.requestLiveMode()),
+  setBrokerKeys: (request) => safeCall(() => api.setBrokerCredentials(request)),
+  clearBrokerKeys: (account) => safeCall(() => api.clearBrokerCredentials({ account })),
+  acknowledgeReconciliation: async (reason) => {
+    const result = await safeCall(() => api.acknowledgeReconciliation({ reason }));
+    if (result.ok) get().applyState(result.value);
+    return result;
+  },
   confirmLiveMode: async (challenge) => {
     const result = await safeCall(() => api.confirmLiveMode({ challenge }));
     if (result.ok) get().applyState(result.value);

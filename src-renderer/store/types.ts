@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { BotState, InstrumentMode } from '../../src-shared/bot-state';
+import type { BrokerView } from '../../src-shared/broker-view';
 import type { Alert } from '../../src-shared/alerts';
 import type { BarUpdate } from '../../src-shared/chart-data';
 import type { CommandResult } from '../../src-shared/command-result';
@@ -94,7 +95,15 @@ export type QueryName = 'queryEvents' | 'getChartData' | 'getSignals' | 'getPerf
 /** Requests whose answer the caller shows itself (in a form or dialog), not as a toast. */
 export interface RequestSlice {
   /** Sends a config patch; on success the returned config is applied to the store. */
-  saveConfig(patch: Record<string, unknown>): Promise<CommandResult<CommandValues['updateConfig']>>;
+  saveConfig(
+    patch: Record<string, unknown>,
+    confirmRiskLoosening?: boolean,
+  ): Promise<CommandResult<CommandValues['updateConfig']>>;
+  /** Sends a broker key pair to the bot (keychain or the run); the form clears it at once. */
+  setBrokerKeys(request: CommandRequest<'setBrokerCredentials'>): Promise<CommandResult<BrokerView>>;
+  clearBrokerKeys(account: 'paper' | 'live'): Promise<CommandResult<BrokerView>>;
+  /** Lets trading go on despite reconciliation differences (with the user's reason). */
+  acknowledgeReconciliation(reason: string): Promise<CommandResult<BotState>>;
   /** Asks for the live-mode challenge phrase (or the reason why not). */
   requestLiveMode(): Promise<CommandResult<CommandValues['requestLiveMode']>>;
   /** Types the challenge back; on success the returned state is applied. */

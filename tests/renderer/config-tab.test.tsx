@@ -121,7 +121,7 @@ describe('configuration form, generated from the shared schema', () => {
     expect(api.updateConfig).not.toHaveBeenCalled();
 
     await act(async () => fireEvent.click(screen.getByTestId('config-diff-confirm')));
-    expect(api.updateConfig).toHaveBeenCalledExactlyOnceWith({ patch });
+    expect(api.updateConfig).toHaveBeenCalledExactlyOnceWith({ patch, confirmRiskLoosening: false });
     expect(screen.queryByTestId('config-diff')).toBeNull();
     expect(screen.getByTestId('config-saved').textContent).toContain('Saved 3 changes');
     expect(screen.getByTestId('config-saved').textContent).toContain('config_change');
@@ -180,19 +180,43 @@ describe('configuration form, generated from the shared schema', () => {
     await act(async () => fireEvent.click(screen.getByTestId('config-diff-confirm')));
     expect(api.updateConfig).toHaveBeenCalledExactlyOnceWith({
       patch: { leveragedEtf: { sectorMap: { XLF: { bull: 'FNGU' }, XLE: { bull: 'ERX', bear: 'ERY' } } } },
+      confirmRiskLoosening: false,
     });
   });
 
-  it('never echoes broker keys: the key boxes are empty, disabled and name the environment variables', async () => {
-    await openConfiguration();
+  it('sends typed broker keys once, clears the boxes, and shows only that keys are stored', async () => {
+    const { api } = await openConfiguration();
     const keys = screen.getByTestId('broker-credentials');
-    const boxes = within(keys).getAllByLabelText(/key/i) as HTMLInputElement[];
-    expect(boxes.map((b) => [b.type, b.value, b.disabled])).toEqual([
-      ['password', '', true],
-      ['password', '', true],
-    ]);
-    expect(keys.textContent).toContain('ALPACA_API_KEY_ID');
-    expect(keys.textContent).toContain('ALPACA_API_SECRET_KEY');
+    expect(screen.getByTestId('alpaca-status').textContent).toContain('not used');
+    const [keyId, secret] = within(keys).getAllByLabelText(/key/i) as HTMLInputElement[];
+    expect([keyId!.type, secret!.type]).toEqual(['password', 'password']);
+    fireEvent.change(keyId!, { target: { value: 'PKTEST12345' } });
+    fireEvent.change(secret!, { target: { value: 'very-secret-value' } });
+    await act(async () => fireEvent.click(screen.getByTestId('btn-store-keys')));
+    expect(api.setBrokerCredentials).toHaveBeenCalledWith({
+      account: 'paper',
+      keyId: 'PKTEST12345',
+      secretKey: 'very-secret-value',
+    });
+    expect([keyId!.value, secret!.value]).toEqual(['', '']);
+    expect(document.body.textContent).not.toContain('very-secret-value');
+    expect(keys.textContent).toContain('ALPACA_PAPER_KEY_ID');
+  });
+
+  it('asks before loosening risk limits while live, and sends the confirmation only when clicked', async () => {
+    const { api } = await openConfiguration();
+    api.updateConfig.mockResolvedValueOnce(
+      fail('confirmation_required', 'Loosening risk limits while live needs confirmation: risk.maxTradesPerDay.'),
+    );
+    type('risk.maxTradesPerDay', '40');
+    await act(async () => fireEvent.click(saveButton()));
+    await act(async () => fireEvent.click(screen.getByTestId('config-diff-confirm')));
+    expect(screen.getByTestId('config-needs-confirmation').textContent).toContain('risk.maxTradesPerDay');
+    await act(async () => fireEvent.click(screen.getByTestId('btn-config-confirm-loosening')));
+    expect(api.updateConfig).toHaveBeenLastCalledWith({
+      patch: { risk: { maxTradesPerDay: 40 } },
+      confirmRiskLoosening: true,
+    });
   });
 
   it('discards edits on request', async () => {

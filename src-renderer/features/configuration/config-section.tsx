@@ -1,4 +1,5 @@
 import type { InstrumentMode } from '../../../src-shared/bot-state';
+import { BrokerKeys } from './broker-keys';
 import { ConfigField } from './config-field';
 import { INSTRUMENT_MODE_OPTIONS, type SectionMeta } from './field-meta';
 import type { ConfigForm } from './use-config-form';
@@ -30,45 +31,6 @@ function EtfUniverse({ form }: { form: ConfigForm }) {
   );
 }
 
-/**
- * Broker credentials: never typed into or shown by this form, never part of the config. Until
- * the bot has a command that stores keys in the OS keychain, they come from the environment.
- */
-function BrokerCredentials() {
-  return (
-    <div className="cfg-field cfg-field--wide cfg-keys" data-testid="broker-credentials">
-      <span className="cfg-field__label">Alpaca API keys</span>
-      <div className="cfg-keys__row">
-        <input
-          className="input cfg-keys__input"
-          type="password"
-          aria-label="API key ID"
-          placeholder="Key ID: not entered here"
-          autoComplete="off"
-          disabled
-          value=""
-          readOnly
-        />
-        <input
-          className="input cfg-keys__input"
-          type="password"
-          aria-label="API secret key"
-          placeholder="Secret key: not entered here"
-          autoComplete="off"
-          disabled
-          value=""
-          readOnly
-        />
-      </div>
-      <div className="cfg-field__help">
-        Keys are never shown, stored in the configuration or sent through it. The bot reads them at start-up from the{' '}
-        <code>ALPACA_API_KEY_ID</code> and <code>ALPACA_API_SECRET_KEY</code> environment variables or the OS keychain.
-        Entering them here will come with a keychain command in the bot; until then set them there and restart.
-      </div>
-    </div>
-  );
-}
-
 export function ConfigSection({ section, form }: { section: SectionMeta; form: ConfigForm }) {
   const mode = form.draft.instrumentMode;
   const shown = sectionShown(section, mode);
@@ -91,7 +53,7 @@ export function ConfigSection({ section, form }: { section: SectionMeta; form: C
             <ConfigField key={field.path} meta={field} form={form} />
           ))}
           {section.id === 'instrument' && mode !== 'options' && <EtfUniverse form={form} />}
-          {section.id === 'broker' && <BrokerCredentials />}
+          {section.id === 'broker' && <BrokerKeys />}
         </div>
       ) : (
         <p className="cfg-section__off muted">

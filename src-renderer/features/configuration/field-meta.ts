@@ -260,6 +260,17 @@ export const SECTIONS: readonly SectionMeta[] = [
         label: 'Alpaca data plan',
         options: { iex: 'IEX (free)', sip: 'SIP (all exchanges)' },
       },
+      {
+        path: 'broker.alpacaRequestsPerMinute',
+        label: 'Alpaca request budget',
+        unit: '/ min',
+        help: 'Alpaca allows 200 requests a minute per account.',
+      },
+      {
+        path: 'broker.alpacaNormalShare',
+        label: 'Share for ordinary requests',
+        help: 'The rest of the budget is kept for the kill switch (cancels and flattening orders).',
+      },
       { path: 'broker.startingEquity', label: 'Paper starting equity', unit: '$' },
       { path: 'broker.slippageBps', label: 'Paper slippage', unit: 'bps' },
       { path: 'broker.commissionPerShare', label: 'Commission', unit: '$ / share' },

@@ -27,6 +27,21 @@ function StatusText({ form, connected }: { form: ConfigForm; connected: boolean 
       </div>
     );
   }
+  if (status.kind === 'needs-confirmation') {
+    return (
+      <div className="cfg-bar__note cfg-bar__note--warn" role="alert" data-testid="config-needs-confirmation">
+        <strong>Live trading: confirm before risk limits loosen.</strong> {status.message}{' '}
+        <button
+          type="button"
+          className="btn btn--kill btn--sm"
+          data-testid="btn-config-confirm-loosening"
+          onClick={() => void form.save(true)}
+        >
+          Loosen limits anyway
+        </button>
+      </div>
+    );
+  }
   if (status.kind === 'rejected') {
     return (
       <div className="cfg-bar__note cfg-bar__note--error" role="alert" data-testid="config-rejected">

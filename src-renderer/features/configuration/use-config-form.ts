@@ -10,7 +10,9 @@ export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; diff: ConfigDiffEntry[] }
-  | { kind: 'rejected'; message: string };
+  | { kind: 'rejected'; message: string }
+  /** Live, and the change loosens risk limits: the bot wants an explicit confirmation. */
+  | { kind: 'needs-confirmation'; message: string };
 
 interface Edits {
   /** Edited values by dotted path (only what the user touched). */
@@ -40,7 +42,8 @@ export interface ConfigForm {
   set(path: string, value: unknown, text?: string): void;
   reset(): void;
   /** Sends the patch; the bot validates it again and applies it at the next bar. */
-  save(): Promise<void>;
+  /** Saves through the bot; `confirmRiskLoosening` answers its request for confirmation while live. */
+  save(confirmRiskLoosening?: boolean): Promise<void>;
 }
 
 /** The Configuration tab's form state over the saved config: edits, validation, the diff and Save. */
@@ -78,14 +81,18 @@ export function useConfigForm(saved: BotConfig): ConfigForm {
     setStatus({ kind: 'idle' });
   };
 
-  const save = async () => {
+  const save = async (confirmRiskLoosening = false) => {
     if (!patch || clientIssues.length > 0 || status.kind === 'saving') return;
     setStatus({ kind: 'saving' });
-    const result = await saveConfig(patch);
+    const result = await saveConfig(patch, confirmRiskLoosening);
     if (result.ok) {
       setEdits(NO_EDITS);
       setServerIssues([]);
       setStatus({ kind: 'saved', diff: result.value.diff });
+      return;
+    }
+    if (result.error.code === 'confirmation_required') {
+      setStatus({ kind: 'needs-confirmation', message: result.error.message });
       return;
     }
     setServerIssues(result.error.issues ?? []);
