@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { AlpacaBroker, type AlpacaBrokerOptions } from '../../src-main/adapters/alpaca/alpaca-broker';
 import type { BrokerConnection } from '../../src-main/engine/ports';
 import type { OrderRequest, OrderUpdate } from '../../src-main/engine/orders';
@@ -83,3 +83,17 @@ export const describeUpdates = (updates: readonly OrderUpdate[]): string[] =>
     if (u.kind === 'rejected') return `rejected: ${u.reason}`;
     return u.kind;
   });
+
+/**
+ * A barrier on the stream: sends a marker order and fills it at the fake; once its fill has
+ * arrived, every event the fake sent before has been handled (one socket, in order). Leaves
+ * the fake's automatic fills off.
+ */
+export async function streamCaughtUp(h: BrokerHarness): Promise<void> {
+  h.fake.setAutoFill({ mode: 'none' });
+  const marker = orderRequest({ symbol: 'MARK', quantity: 1 });
+  h.broker.submit(marker);
+  await eventually(() => expect(updatesOf(h.updates, marker.clientOrderId)).toHaveLength(1));
+  h.fake.fill(marker.clientOrderId, 1, 1);
+  await eventually(() => expect(updatesOf(h.updates, marker.clientOrderId)).toHaveLength(2));
+}

@@ -272,7 +272,8 @@ export class AlpacaBroker implements RemoteBroker {
 
   cancelAllConfirmed(): Promise<void> {
     if (!this.cancelAllRun) {
-      for (const t of this.tracked.open()) this.requestCancel(t);
+      // Placed orders are left to the bulk DELETE: one request instead of one per order.
+      for (const t of this.tracked.open()) this.requestCancel(t, false);
       this.cancelAllRun = this.runCancelAll().finally(() => {
         this.cancelAllRun = null;
         const held = this.held;
@@ -329,7 +330,8 @@ export class AlpacaBroker implements RemoteBroker {
         const outcome = await this.postOnce(t, body, lane);
         if (outcome === 'settled') return;
         const found = await this.lookUp(t, lane);
-        if (found) return;
+        // The stream may have reported the order while the look-up missed it: it is there.
+        if (found || t.alpacaId !== null) return;
         // Alpaca has no such order: it may be sent again, under the same id.
         t.maybeAtBroker = false;
         if (t.cancelRequested) {
@@ -420,12 +422,13 @@ export class AlpacaBroker implements RemoteBroker {
     t.maybeAtBroker = true;
     const order = alpacaOrderSchema.safeParse(body);
     if (order.success) this.applyOrder(t, order.data);
-    if (t.cancelRequested && !t.done) void this.sendCancel(t);
+    // During a cancel-all its loop sees the order open and cancels it with the rest.
+    if (t.cancelRequested && !t.done && !this.cancelAllRun) void this.sendCancel(t);
   }
 
   // ── Cancels ───────────────────────────────────────────────────────────────────────
 
-  private requestCancel(t: TrackedOrder): void {
+  private requestCancel(t: TrackedOrder, cancelPlaced = true): void {
     if (t.cancelRequested && t.placement !== 'queued') return;
     t.cancelRequested = true;
     if (t.placement === 'queued') {
@@ -436,7 +439,7 @@ export class AlpacaBroker implements RemoteBroker {
     } else if (t.placement === 'sending') {
       // Stops the POST while it waits for its turn; once on the wire, place() cancels after the reply.
       if (!t.maybeAtBroker) t.cancelWait.abort(new Error('canceled before it was sent'));
-    } else {
+    } else if (cancelPlaced) {
       void this.sendCancel(t);
     }
   }
