@@ -141,9 +141,9 @@ export class TradeUpdatesStream {
     const message = this.opts.redact(detail);
     this.stopped = true;
     this.closeSocket();
-    this.opts.onState('failed', message, false);
     this.firstResult?.reject(new Error(message));
     this.firstResult = null;
+    this.opts.onState('failed', message, false);
   }
 
   private lost(ws: WebSocket, why: string): void {
