@@ -66,6 +66,8 @@ async function startShell(): Promise<void> {
     hotkey: null,
     flushWindowState: trackWindowState(window, userData),
   });
+  // The Playwright test reaches the tray through this; Electron gives no other way in.
+  if (process.env.AXION_E2E === '1') Object.assign(globalThis, { axionTray: running.tray });
   app.on('second-instance', () => showWindow(window));
   app.on('activate', () => showWindow(window));
   const config = await runFromMain(controller, 'getConfig', {}, 'start-up');

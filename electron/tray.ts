@@ -48,6 +48,12 @@ export function trayMenuTemplate(view: TrayView, actions: TrayMenuActions): Menu
 }
 
 export interface AxionTray {
+  /**
+   * Clicks the current menu item with this label, as the user would; false when there is no
+   * such enabled item. Electron offers no way to click a tray menu from outside, so the
+   * end-to-end test drives the tray through this.
+   */
+  click(label: string): boolean;
   destroy(): void;
 }
 
@@ -65,6 +71,7 @@ export function createAxionTray(
   let tone = toneOf('stopped');
   const tray = new Tray(trayIcon(tone));
   let shown = '';
+  let template: MenuItemConstructorOptions[] = [];
 
   const show = (view: TrayView) => {
     const key = `${view.status}|${Math.round(view.dailyPnl * 100)}`;
@@ -75,7 +82,8 @@ export function createAxionTray(
       tray.setImage(trayIcon(tone));
     }
     tray.setToolTip(statusLine(view));
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, actions)));
+    template = trayMenuTemplate(view, actions);
+    tray.setContextMenu(Menu.buildFromTemplate(template));
   };
   // A command's own reply updates the menu at once; the next push may be up to 250 ms away.
   const showReply = (result: CommandResult<BotState>) => {
@@ -97,6 +105,12 @@ export function createAxionTray(
   void runFromMain(controller, 'getState', {}, 'tray').then(showReply);
 
   return {
+    click: (label) => {
+      const item = template.find((i) => i.label === label && i.enabled !== false);
+      // Electron passes (menuItem, window, event); our handlers read none of them.
+      (item?.click as (() => void) | undefined)?.();
+      return item?.click !== undefined;
+    },
     destroy: () => {
       unsubscribe();
       tray.destroy();

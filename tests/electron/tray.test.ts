@@ -159,6 +159,15 @@ describe('createAxionTray', () => {
     actions.quit.mockClear();
   });
 
+  it('clicks an enabled item by label, as the end-to-end test drives it, and refuses disabled or unknown ones', async () => {
+    expect(axionTray.click('Pause')).toBe(false); // disabled while stopped
+    expect(axionTray.click('No such item')).toBe(false);
+
+    expect(axionTray.click('KILL SWITCH')).toBe(true);
+
+    await vi.waitFor(async () => expect((await stateOf(controller)).status).toBe('killed'));
+  });
+
   it('destroys the tray and stops listening when destroyed', async () => {
     axionTray.destroy();
     const menus = fake().menus.length;
@@ -167,6 +176,6 @@ describe('createAxionTray', () => {
 
     expect(tray.destroyed).toBe(true);
     expect(fake().menus.length).toBe(menus);
-    axionTray = { destroy: () => {} };
+    axionTray = { click: () => false, destroy: () => {} };
   });
 });
