@@ -10,8 +10,12 @@ export interface TrackedOrder {
   /** Alpaca's order id, once known. */
   alpacaId: string | null;
   placement: Placement;
-  /** A POST may have reached Alpaca (it timed out, got a 5xx, or is in flight): never dropped locally. */
-  maybeAtBroker: boolean;
+  /** A POST is on the wire now. */
+  inFlight: boolean;
+  /** A POST ended without telling whether Alpaca took it (no answer, 5xx, duplicate id). */
+  ambiguous: boolean;
+  /** A placement (POST, look-up) is running for it. */
+  placing: boolean;
   cancelRequested: boolean;
   /** Aborts the POST's waits (rate limit, backoff) while it has not reached Alpaca. */
   cancelWait: AbortController;
@@ -23,6 +27,9 @@ export interface TrackedOrder {
   /** A final update (last fill, canceled, rejected) was delivered. */
   done: boolean;
 }
+
+/** Whether Alpaca may hold the order: then it is never dropped locally, only canceled there. */
+export const mayBeAtBroker = (t: TrackedOrder): boolean => t.inFlight || t.ambiguous || t.placement === 'placed';
 
 /** The execution a fill event reports (`qty`, `price`), when it came from the stream. */
 export interface Execution {
@@ -55,7 +62,9 @@ export class TrackedOrders {
       request: { ...request, option: request.option && { ...request.option } },
       alpacaId: null,
       placement: 'queued',
-      maybeAtBroker: false,
+      inFlight: false,
+      ambiguous: false,
+      placing: false,
       cancelRequested: false,
       cancelWait: new AbortController(),
       filled: 0,

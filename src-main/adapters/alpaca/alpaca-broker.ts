@@ -1,6 +1,6 @@
 import type { BrokerAccount, BrokerConnection, BrokerOrder, BrokerPosition, RemoteBroker } from '../../engine/ports';
 import { isReducing, type OrderRequest, type OrderUpdate } from '../../engine/orders';
-import { TrackedOrders, type TrackedOrder } from './alpaca-broker-orders';
+import { mayBeAtBroker, TrackedOrders, type TrackedOrder } from './alpaca-broker-orders';
 import { ALPACA_ENDPOINTS, type AlpacaCredentials, type AlpacaEndpoints } from './endpoints';
 import { RateLimiter, type RateLimitOptions, type RequestLane } from './rate-limiter';
 import { AuthError, HttpStatusError, sleep, TradingHttp, TransportError, type HttpReply } from './trading-http';
@@ -321,6 +321,8 @@ export class AlpacaBroker implements RemoteBroker {
 
   /** POST, and after an unknown outcome look up by client order id; re-POST only after a 404. */
   private async place(t: TrackedOrder): Promise<void> {
+    if (t.placing) return;
+    t.placing = true;
     const signal = this.lifetime.signal;
     const lane = this.laneOf(t);
     const body = orderBody(t.request);
@@ -333,7 +335,7 @@ export class AlpacaBroker implements RemoteBroker {
         // The stream may have reported the order while the look-up missed it: it is there.
         if (found || t.alpacaId !== null) return;
         // Alpaca has no such order: it may be sent again, under the same id.
-        t.maybeAtBroker = false;
+        t.ambiguous = false;
         if (t.cancelRequested) {
           this.deliver(this.tracked.cancelLocally(t, this.opts.now()));
           return;
@@ -348,13 +350,16 @@ export class AlpacaBroker implements RemoteBroker {
       );
     } catch (err) {
       if (err instanceof AuthError) {
-        if (!t.maybeAtBroker) this.deliver(this.tracked.reject(t, err.message, this.opts.now()));
-      } else if (t.cancelWait.signal.aborted && !t.maybeAtBroker && !signal.aborted) {
+        if (!mayBeAtBroker(t)) this.deliver(this.tracked.reject(t, err.message, this.opts.now()));
+      } else if (t.cancelWait.signal.aborted && !mayBeAtBroker(t) && !signal.aborted) {
         this.deliver(this.tracked.cancelLocally(t, this.opts.now()));
-      } else if (err instanceof HttpStatusError && !t.maybeAtBroker) {
+      } else if (err instanceof HttpStatusError && !mayBeAtBroker(t)) {
         this.deliver(this.tracked.reject(t, err.message, this.opts.now()));
       }
-      // Otherwise the broker was disconnected with the outcome unknown: the next connect looks it up.
+      // Otherwise the broker was disconnected with the outcome unknown: the next connect resumes it.
+    } finally {
+      t.placing = false;
+      t.inFlight = false;
     }
   }
 
@@ -370,21 +375,30 @@ export class AlpacaBroker implements RemoteBroker {
         signal: this.lifetime.signal,
         waitSignal: t.cancelWait.signal,
         onSend: () => {
-          t.maybeAtBroker = true;
+          t.inFlight = true;
+        },
+        onReply: () => {
+          t.inFlight = false;
         },
         forbiddenIsRefusal: true,
       });
     } catch (err) {
-      if (err instanceof TransportError) return 'unknown';
+      t.inFlight = false;
+      if (err instanceof TransportError) {
+        t.ambiguous = true;
+        return 'unknown';
+      }
       throw err;
     }
     if (reply.status >= 200 && reply.status < 300) {
       this.placed(t, reply.body);
       return 'settled';
     }
-    if (reply.status >= 500 || isDuplicateId(reply)) return 'unknown';
+    if (reply.status >= 500 || isDuplicateId(reply)) {
+      t.ambiguous = true;
+      return 'unknown';
+    }
     // A definite refusal (validation, buying power…): nothing was placed.
-    t.maybeAtBroker = false;
     this.deliver(this.tracked.reject(t, reply.message || `HTTP ${reply.status}`, this.opts.now()));
     return 'settled';
   }
@@ -419,7 +433,7 @@ export class AlpacaBroker implements RemoteBroker {
 
   private placed(t: TrackedOrder, body: unknown): void {
     t.placement = 'placed';
-    t.maybeAtBroker = true;
+    t.ambiguous = false;
     const order = alpacaOrderSchema.safeParse(body);
     if (order.success) this.applyOrder(t, order.data);
     // During a cancel-all its loop sees the order open and cancels it with the rest.
@@ -437,8 +451,9 @@ export class AlpacaBroker implements RemoteBroker {
       const updates = this.tracked.cancelLocally(t, this.opts.now());
       setImmediate(() => this.deliver(updates));
     } else if (t.placement === 'sending') {
-      // Stops the POST while it waits for its turn; once on the wire, place() cancels after the reply.
-      if (!t.maybeAtBroker) t.cancelWait.abort(new Error('canceled before it was sent'));
+      // Stops the POST's waits (never a request on the wire): not sent yet or refused with a 429,
+      // it is dropped; otherwise place() cancels it at Alpaca once it knows the order id.
+      t.cancelWait.abort(new Error('canceled before it was sent'));
     } else if (cancelPlaced) {
       void this.sendCancel(t);
     }
@@ -482,7 +497,8 @@ export class AlpacaBroker implements RemoteBroker {
       if (round > 0) await sleep(this.http.backoff(round - 1), signal);
       try {
         const stillOpen = await this.open();
-        if (stillOpen.length === 0 && !this.tracked.open().some((t) => t.placement === 'sending')) break;
+        // A POST still on the wire could land after the check; an ambiguous one is not re-sent once canceled.
+        if (stillOpen.length === 0 && !this.tracked.open().some((t) => t.inFlight)) break;
         if (stillOpen.some((o) => o.status !== 'pending_cancel')) await this.deleteAll();
       } catch (err) {
         if (err instanceof AuthError || signal.aborted) throw err;
@@ -547,10 +563,16 @@ export class AlpacaBroker implements RemoteBroker {
     if (reconnected) void this.reconcile();
   }
 
-  /** Looks up every order we still think open; what it missed (fills, cancels) is delivered now. */
+  /**
+   * Looks up every order we still think open, so what was missed (fills, cancels) is delivered
+   * now; placements a disconnect interrupted start again (same client order id, so a POST that
+   * did land meets "must be unique" and is looked up).
+   */
   private async reconcile(): Promise<void> {
-    const open = this.tracked.open().filter((t) => t.placement === 'placed');
-    await Promise.all(open.map((t) => this.lookUp(t, this.laneOf(t)).catch(() => false)));
+    const open = this.tracked.open();
+    for (const t of open) if (t.placement === 'sending' && !t.placing) void this.place(t);
+    const placed = open.filter((t) => t.placement === 'placed');
+    await Promise.all(placed.map((t) => this.lookUp(t, this.laneOf(t)).catch(() => false)));
   }
 
   private applyOrder(

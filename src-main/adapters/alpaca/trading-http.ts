@@ -63,8 +63,9 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** Aborts only the waits (rate limit, 429 backoff): never a request already on the wire. */
   waitSignal?: AbortSignal;
-  /** Called just before each attempt goes on the wire. */
+  /** Called just before each attempt goes on the wire, and when its reply (any status) is in. */
   onSend?: () => void;
+  onReply?: () => void;
   /** Order placement: a 403 there is Alpaca refusing the order (buying power, wash trade), not the keys. */
   forbiddenIsRefusal?: boolean;
 }
@@ -127,6 +128,7 @@ export class TradingHttp {
       await this.opts.limiter.acquire(spec.lane, waits);
       spec.onSend?.();
       const reply = await this.once(spec);
+      spec.onReply?.();
       if (reply.status !== 429) return reply;
       if (attempt >= maxRetries) {
         throw new HttpStatusError(`Alpaca ${this.describe(spec)} rate limited ${attempt + 1} times`, 429);

@@ -90,6 +90,29 @@ describe('AlpacaBroker: idempotent orders', () => {
     expect(posts(h).map((r) => r.status)).toEqual([429, 429, 429, 200]);
     expect(lookups(h)).toHaveLength(0);
   });
+
+  it('drops an order canceled while it sits out 429s: Alpaca never took it, so nothing is placed', async () => {
+    h = await brokerAgainstFake();
+    await h.broker.connect();
+    // Retry-After holds the retry for 30 s: the cancel comes first.
+    h.fake.faults.rateLimit(1, { match: { method: 'POST' }, retryAfter: '30' });
+    const o = orderRequest();
+    h.broker.submit(o);
+    await eventually(() => expect(posts(h).map((r) => r.status)).toEqual([429]));
+    h.broker.cancel(o.clientOrderId);
+    await eventually(() => expect(describeUpdates(h.updates)).toEqual(['canceled']));
+    expect(posts(h)).toHaveLength(1);
+    expect(h.fake.book.orders.size).toBe(0);
+  });
+
+  it('rejects an ordinary order still rate limited after its retries (it was never taken)', async () => {
+    h = await brokerAgainstFake({ maxRateLimitRetries: 1 });
+    await h.broker.connect();
+    h.fake.faults.rateLimit(2, { match: { method: 'POST' } });
+    h.broker.submit(orderRequest());
+    await eventually(() => expect(h.updates).toHaveLength(1));
+    expect(h.updates[0]).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/rate limited 2 times/) });
+  });
 });
 
 describe('AlpacaBroker: duplicate, late and out-of-order trade updates', () => {
