@@ -29,6 +29,7 @@ export function makeAlpacaBroker(
   env: NodeJS.ProcessEnv,
 ): AlpacaBroker {
   return new AlpacaBroker({
+    name: account === 'live' ? 'Alpaca (Live)' : 'Alpaca (Paper)',
     credentials,
     endpoints: alpacaEndpoints(account, env),
     rateLimit: {

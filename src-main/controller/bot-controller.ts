@@ -414,10 +414,29 @@ export class BotController implements CommandSurface {
           this.record('error', 'warning', message, { feed: this.deps.feed.name });
         }
       }
-      if (supervisor?.usesAlpaca()) await supervisor.reconcile(this.alpacaBook());
+      if (supervisor?.usesAlpaca()) {
+        const status = await supervisor.reconcile(this.alpacaBook());
+        this.adoptPrimaryAccount(status);
+      }
     } finally {
       supervisor?.setStartup(null);
     }
+  }
+
+  /**
+   * With Alpaca as the primary, the book counts in that account's cash; a flat book takes it
+   * over at start (a book with positions keeps its own figures, reconciled above).
+   */
+  private adoptPrimaryAccount(status: string): void {
+    const broker = this.deps.broker instanceof BrokerRouter ? this.deps.broker : null;
+    const alpaca = broker?.alpaca;
+    if (!alpaca || this.config.broker.primary !== 'alpaca' || alpaca.connection() !== 'connected') return;
+    if (status !== 'ok' && status !== 'not_needed') return;
+    const ledger = this.runtime.engine.ledger;
+    if (ledger.positions().length + ledger.scalps().length > 0) return;
+    const equity = alpaca.account().equity;
+    this.runtime.engine.rebaseAccount(equity);
+    this.record('session', 'info', `Trading on ${alpaca.name}: equity $${equity.toFixed(2)}`, { equity });
   }
 
   /** Every ticker the engine trades (universe and its leveraged ETFs). */

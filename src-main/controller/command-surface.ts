@@ -1,4 +1,5 @@
 import type { CredentialStore } from './credential-store';
+import type { Clock } from '../engine/ports';
 import type { CommandName, CommandPayload, CommandValues, PushName, Pushes } from '../../src-shared/ipc-contract';
 import type { CommandResult } from '../../src-shared/command-result';
 
@@ -29,6 +30,8 @@ export interface ControllerOptions {
   notifications?: boolean;
   /** Where broker keys live: the OS keychain on the desktop; default the environment (headless). */
   credentials?: CredentialStore;
+  /** Market time when the data is real (Alpaca): default the system clock. */
+  realClock?: Clock;
   /** Environment for endpoint overrides and headless keys (default process.env). */
   env?: NodeJS.ProcessEnv;
 }

@@ -69,6 +69,7 @@ function build(options: ControllerOptions, replay: Replay | null): ControllerHan
     const { controller, tickers } = wireController(store, config, options.notifications ?? true, replay, {
       credentials,
       env,
+      realClock: options.realClock ?? { now: () => Date.now() },
     });
     const ready = controller.prepareBrokers(tickers);
     return {
@@ -112,6 +113,7 @@ function resolveConfig(store: Store, options: ControllerOptions): BotConfig {
 interface BrokerKeys {
   credentials: CredentialStore;
   env: NodeJS.ProcessEnv;
+  realClock: Clock;
 }
 
 function wireController(
@@ -125,7 +127,7 @@ function wireController(
   const etfs = syntheticEtfs(config.leveragedEtf, config.universe.tickers);
   const realTime = config.broker.dataFeed === 'alpaca' && !replay;
   const clock = realTime
-    ? { now: () => Date.now(), speed: 1 }
+    ? { now: () => keys.realClock.now(), speed: 1 }
     : new SimulatedClock({
         start: replay
           ? (sessionBounds(sessionDateOf(replay.firstTime), schedule)?.open ?? replay.firstTime)

@@ -33,6 +33,9 @@ const REQUESTS: Record<CommandName, unknown> = {
   requestLiveMode: {},
   confirmLiveMode: { challenge: 'GO LIVE 1234' },
   setPaperMode: {},
+  setBrokerCredentials: { account: 'paper', keyId: 'PKTEST1234', secretKey: 'secret-secret' },
+  clearBrokerCredentials: { account: 'paper' },
+  acknowledgeReconciliation: { reason: 'checked by hand' },
 };
 
 let controller: ControllerHandle;

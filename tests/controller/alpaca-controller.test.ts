@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openController } from '../../src-main/controller/create-controller';
+import type { ControllerHandle } from '../../src-main/controller/command-surface';
+import type { BotState } from '../../src-shared/bot-state';
+import { startFakeAlpacaTrading, type FakeAlpacaTrading } from '../helpers/fake-alpaca-trading';
+import { wireBar } from '../helpers/fake-alpaca-data-bars';
+import { alpacaMarket } from '../helpers/alpaca-market';
+import { ManualClock } from '../helpers/manual-clock';
+import { tempDir } from '../store/temp-store';
+
+const MINUTE = 60_000;
+/** 10:00 ET on Tuesday 2026-11-24. */
+const START = Date.UTC(2026, 10, 24, 15, 0);
+const PAPER = { keyId: 'PKPAPERKEY01', secretKey: 'paper-secret-do-not-leak' };
+const LIVE = { keyId: 'AKLIVEKEY001', secretKey: 'live-secret-do-not-leak' };
+const ALPACA = {
+  broker: { primary: 'alpaca', dataFeed: 'alpaca' },
+  universe: { tickers: ['SPY', 'QQQ'] },
+  instrumentMode: 'leveraged_etf',
+};
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function setup(
+  opts: { live?: boolean; configPatch?: Record<string, unknown>; before?: (t: FakeAlpacaTrading) => void } = {},
+) {
+  const market = await alpacaMarket({ keys: PAPER, tickers: ['SPY', 'QQQ'], start: START });
+  const trading = await startFakeAlpacaTrading(PAPER);
+  const liveTrading = opts.live ? await startFakeAlpacaTrading(LIVE) : null;
+  trading.setAutoFill({ mode: 'immediate' });
+  opts.before?.(trading);
+  const clock = new ManualClock(START);
+  const dir = tempDir();
+  const controller = await openController({
+    dataDir: dir,
+    notifications: false,
+    configPatch: opts.configPatch ?? ALPACA,
+    realClock: clock,
+    env: {
+      ALPACA_PAPER_KEY_ID: PAPER.keyId,
+      ALPACA_PAPER_SECRET_KEY: PAPER.secretKey,
+      ...(liveTrading && { ALPACA_LIVE_KEY_ID: LIVE.keyId, ALPACA_LIVE_SECRET_KEY: LIVE.secretKey }),
+      ALPACA_PAPER_TRADING_URL: trading.endpoints.tradingUrl,
+      ...(liveTrading && { ALPACA_LIVE_TRADING_URL: liveTrading.endpoints.tradingUrl }),
+      ALPACA_DATA_URL: market.data.endpoints.dataUrl,
+      ALPACA_DATA_STREAM_URL: market.data.endpoints.dataStreamUrl,
+    },
+  });
+  cleanups.push(async () => {
+    await controller.shutdown();
+    await trading.close();
+    await liveTrading?.close();
+    await market.data.close();
+  });
+  await controller.ready;
+  return { controller, trading, liveTrading, market, clock, dir };
+}
+
+async function state(c: ControllerHandle): Promise<BotState> {
+  const r = await c.execute('getState', {});
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Publishes the minute opening at `time` on the stream and waits until the engine has it. */
+async function publishMinute(h: Awaited<ReturnType<typeof setup>>, time: number): Promise<void> {
+  const bars = h.market.barsAt(time);
+  for (const b of bars) h.trading.book.prices.set(b.ticker, b.close);
+  h.clock.set(time + MINUTE);
+  // The feed subscribes at Start; a bar published before that would reach no one.
+  await h.market.data.waitFor(() => h.market.data.connections.some((c) => !c.closed && c.bars.size > 0));
+  expect(h.market.data.publishBars(bars.map((b) => ({ symbol: b.ticker, bar: wireBar(b) })))).toBeGreaterThan(0);
+  await vi.waitFor(
+    async () => {
+      const chart = await h.controller.execute('getChartData', { ticker: 'SPY', timeframe: '1m', limit: 1 });
+      expect(chart.ok && chart.value.bars.at(-1)?.time).toBe(time);
+    },
+    { timeout: 5000, interval: 5 },
+  );
+}
+
+describe('the controller on Alpaca (fake Alpaca trading and data servers)', () => {
+  it('connects, reconciles a flat account, warms up from REST and trades through Alpaca: entry → fill → kill flattens', async () => {
+    const h = await setup();
+    const s = await state(h.controller);
+    expect(s.brokers.alpaca.connection).toBe('connected');
+    expect(s.brokers.reconciliation.status).toBe('ok');
+    expect(s.activeBroker).toBe('Alpaca (Paper)');
+    expect(s.simulated).toBe(false);
+    expect(s.accountEquity).toBe(100_000);
+    expect(JSON.stringify(s)).not.toContain(PAPER.secretKey);
+
+    expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+    const posted = () => h.trading.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+    let time = START;
+    for (let i = 0; i < 240 && posted().length === 0; i++, time += MINUTE) await publishMinute(h, time);
+    expect(posted().length).toBeGreaterThan(0);
+    // The fill comes back on the trade_updates stream into the book.
+    await vi.waitFor(async () => expect((await state(h.controller)).openPositions.length).toBeGreaterThan(0), {
+      timeout: 5000,
+    });
+    const held = (await state(h.controller)).openPositions[0]!;
+    expect(h.trading.book.positions.get(held.ticker)?.qty).toBe(held.quantity);
+
+    const killed = await h.controller.execute('kill', { closeDayTrades: true, flattenAll: true });
+    expect(killed.ok).toBe(true);
+    await publishMinute(h, time);
+    await vi.waitFor(async () => expect((await state(h.controller)).openPositions).toEqual([]), { timeout: 5000 });
+    expect(h.trading.book.positions.size).toBe(0);
+    // One POST per client order id: nothing sent twice.
+    const ids = posted().map((r) => (r.body as { client_order_id: string }).client_order_id);
+    expect(new Set(ids).size).toBe(ids.length);
+  }, 120_000);
+
+  it('keeps trading blocked when the account holds what the book does not, until the user acknowledges', async () => {
+    const h = await setup({ before: (t) => t.book.setPosition('SPY', 10, 590) });
+    const s = await state(h.controller);
+    expect(s.brokers.reconciliation.status).toBe('mismatch');
+    expect(s.brokers.reconciliation.differences).toEqual(["SPY: the broker holds 10, the bot's book 0"]);
+    const refused = await h.controller.execute('start', { executionMode: 'paper' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('SPY: the broker holds 10');
+    expect((await h.controller.execute('acknowledgeReconciliation', { reason: 'my own long-term SPY' })).ok).toBe(true);
+    expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+  }, 60_000);
+
+  it('goes live only with live keys and the typed challenge; loosening risk while live needs confirmation', async () => {
+    const h = await setup({ live: true });
+    const wrong = await h.controller.execute('confirmLiveMode', { challenge: 'LIVE-AAAAAA' });
+    expect(wrong.ok).toBe(false);
+    const asked = await h.controller.execute('requestLiveMode', {});
+    if (!asked.ok) throw new Error(asked.error.message);
+    expect(asked.value.challenge).toMatch(/^LIVE-[A-Z2-9]{6}$/);
+    expect(asked.value.expiresAt - Date.now()).toBeLessThanOrEqual(60_000);
+    const typo = await h.controller.execute('confirmLiveMode', { challenge: 'LIVE-XXXXXX' });
+    expect(typo.ok).toBe(false);
+    expect((await state(h.controller)).executionMode).toBe('paper');
+    // A failed attempt spends the challenge: ask again.
+    const again = await h.controller.execute('requestLiveMode', {});
+    if (!again.ok) throw new Error(again.error.message);
+    const live = await h.controller.execute('confirmLiveMode', { challenge: again.value.challenge });
+    if (!live.ok) throw new Error(live.error.message);
+    expect(live.value.executionMode).toBe('live');
+    expect(live.value.activeBroker).toBe('Alpaca (Live)');
+    expect(h.liveTrading!.requests.some((r) => r.path === '/v2/account')).toBe(true);
+
+    const loosen = await h.controller.execute('updateConfig', {
+      patch: { risk: { maxTradesPerDay: 60 } },
+      confirmRiskLoosening: false,
+    });
+    expect(loosen.ok).toBe(false);
+    if (!loosen.ok) expect(loosen.error.code).toBe('confirmation_required');
+    expect(
+      (await h.controller.execute('getConfig', {})).ok && (await h.controller.execute('getConfig', {})),
+    ).toMatchObject({
+      value: { risk: { maxTradesPerDay: 30 } },
+    });
+    const tighten = await h.controller.execute('updateConfig', {
+      patch: { risk: { maxTradesPerDay: 20 } },
+      confirmRiskLoosening: false,
+    });
+    expect(tighten.ok).toBe(true);
+    const confirmed = await h.controller.execute('updateConfig', {
+      patch: { risk: { maxTradesPerDay: 60 } },
+      confirmRiskLoosening: true,
+    });
+    expect(confirmed.ok).toBe(true);
+
+    const paper = await h.controller.execute('setPaperMode', {});
+    if (!paper.ok) throw new Error(paper.error.message);
+    expect(paper.value.executionMode).toBe('paper');
+    expect(paper.value.activeBroker).toBe('Alpaca (Paper)');
+  }, 60_000);
+
+  it('refuses live mode without live keys and says which keys are missing', async () => {
+    const h = await setup();
+    const r = await h.controller.execute('requestLiveMode', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('Alpaca live API keys');
+  }, 60_000);
+});
