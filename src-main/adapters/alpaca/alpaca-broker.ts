@@ -91,6 +91,7 @@ export class AlpacaBroker implements RemoteBroker {
   private readonly queue: OrderUpdate[] = [];
   private delivering = false;
   private cancelAllRun: Promise<void> | null = null;
+  private connecting: Promise<void> | null = null;
   /** Orders submitted while a cancel-all runs; sent when it is over. */
   private held: TrackedOrder[] = [];
   private accountRefresh: { running: boolean; again: boolean } = { running: false, again: false };
@@ -134,8 +135,15 @@ export class AlpacaBroker implements RemoteBroker {
   // ── Connection ────────────────────────────────────────────────────────────────────
 
   /** Reads the account (checks the keys), then opens the trade updates stream. */
-  async connect(): Promise<void> {
-    if (this.status === 'connected') return;
+  connect(): Promise<void> {
+    if (this.status === 'connected') return Promise.resolve();
+    this.connecting ??= this.establish().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async establish(): Promise<void> {
     if (this.lifetime.signal.aborted) this.lifetime = new AbortController();
     this.setStatus('connecting', 'connecting to Alpaca');
     try {
@@ -496,7 +504,7 @@ export class AlpacaBroker implements RemoteBroker {
     for (let round = 0; ; round++) {
       if (round > 0) await sleep(this.http.backoff(round - 1), signal);
       try {
-        const stillOpen = await this.open();
+        const stillOpen = await this.listOpen();
         // A POST still on the wire could land after the check; an ambiguous one is not re-sent once canceled.
         if (stillOpen.length === 0 && !this.tracked.open().some((t) => t.inFlight)) break;
         if (stillOpen.some((o) => o.status !== 'pending_cancel')) await this.deleteAll();
@@ -514,7 +522,8 @@ export class AlpacaBroker implements RemoteBroker {
     );
   }
 
-  private async open(): Promise<AlpacaOrder[]> {
+  /** Orders open at Alpaca; what they show of ours (fills, cancels) is delivered on the way. */
+  private async listOpen(): Promise<AlpacaOrder[]> {
     const orders = await this.openAtBroker('kill');
     for (const o of orders) {
       const t = this.tracked.get(o.client_order_id);

@@ -203,6 +203,15 @@ describe('AlpacaBroker: account, clock and reads', () => {
     ]);
   });
 
+  it('closes a position through DELETE /v2/positions/{symbol}', async () => {
+    h = await brokerAgainstFake();
+    await h.broker.connect();
+    h.fake.book.setPosition('QQQ', 7, 410.5);
+    await h.broker.closePosition('QQQ');
+    await eventually(() => expect(h.fake.book.positions.has('QQQ')).toBe(false));
+    expect(await h.broker.fetchPositions()).toEqual([]);
+  });
+
   it('rejects fetchPositions and fetchOpenOrders on 5xx instead of answering []', async () => {
     h = await brokerAgainstFake({ readRetries: 2 });
     await h.broker.connect();
