@@ -501,16 +501,20 @@ export class AlpacaBroker implements RemoteBroker {
    */
   private async runCancelAll(): Promise<void> {
     const signal = this.lifetime.signal;
+    let deleteNeeded = true;
     for (let round = 0; ; round++) {
       if (round > 0) await sleep(this.http.backoff(round - 1), signal);
       try {
+        // The DELETE goes first: the kill's cancels leave without waiting for a read.
+        if (deleteNeeded) await this.deleteAll();
         const stillOpen = await this.listOpen();
         // A POST still on the wire could land after the check; an ambiguous one is not re-sent once canceled.
         if (stillOpen.length === 0 && !this.tracked.open().some((t) => t.inFlight)) break;
-        if (stillOpen.some((o) => o.status !== 'pending_cancel')) await this.deleteAll();
+        deleteNeeded = stillOpen.length === 0 || stillOpen.some((o) => o.status !== 'pending_cancel');
       } catch (err) {
         if (err instanceof AuthError || signal.aborted) throw err;
         // Anything else (no answer, 5xx): try again after the backoff.
+        deleteNeeded = true;
       }
     }
     // Closed at Alpaca; learn how (canceled, or filled first) where the stream has not said yet.

@@ -37,7 +37,10 @@ describe('AlpacaBroker: kill (cancel all, confirmed)', () => {
     await h.broker.connect();
     const ids = await openEntries(3);
     h.fake.faults.cancelAllFailures(2, 2);
+    const before = h.fake.requests.length;
     await h.broker.cancelAllConfirmed();
+    // The cancels leave first, then the check.
+    expect(h.fake.requests[before]).toMatchObject({ method: 'DELETE', path: '/v2/orders' });
     expect(h.fake.book.openOrders()).toEqual([]);
     expect(cancelAllCalls(h).map((r) => r.status)).toEqual([207, 207, 207]);
     for (const id of ids) expect(describeUpdates(updatesOf(h.updates, id))).toEqual(['accepted', 'canceled']);
