@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import { app, dialog, Menu, screen, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, safeStorage, screen, type BrowserWindow } from 'electron';
 import type { ControllerHandle } from '../src-main/controller/command-surface';
 import { createController } from '../src-main/controller/create-controller';
+import { KeychainCredentialStore } from '../src-main/controller/keychain-credential-store';
+import type { TabId } from '../src-shared/tabs';
 import { registerAppScheme } from './app-protocol';
 import { appMenuTemplate } from './app-menu';
 import { loadDesktopPreferences } from './desktop-preferences';
@@ -45,7 +47,13 @@ function workAreas() {
 
 async function startShell(): Promise<void> {
   const userData = app.getPath('userData');
-  const controller = createController({ dataDir: userData });
+  // A clicked notification opens its tab; the window exists only after the controller.
+  let focusTab: (tab: TabId) => void = () => {};
+  const controller = createController({
+    dataDir: userData,
+    credentials: new KeychainCredentialStore(userData, safeStorage),
+    onNotificationClick: (tab) => focusTab(tab),
+  });
   const window = createMainWindow({
     preloadPath,
     renderer,
@@ -54,6 +62,7 @@ async function startShell(): Promise<void> {
     closeToTray: loadDesktopPreferences(userData).closeToTray,
     requestQuit: () => app.quit(),
   });
+  focusTab = (tab) => showTab(window, tab);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged, (tab) => showTab(window, tab))),
   );

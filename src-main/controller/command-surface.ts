@@ -1,5 +1,6 @@
 import type { CredentialStore } from './credential-store';
 import type { Clock } from '../engine/ports';
+import type { TabId } from '../../src-shared/tabs';
 import type { CommandName, CommandPayload, CommandValues, PushName, Pushes } from '../../src-shared/ipc-contract';
 import type { CommandResult } from '../../src-shared/command-result';
 
@@ -30,6 +31,8 @@ export interface ControllerOptions {
   notifications?: boolean;
   /** Where broker keys live: the OS keychain on the desktop; default the environment (headless). */
   credentials?: CredentialStore;
+  /** A clicked OS notification (macOS, Windows): the shell shows the window on that tab. */
+  onNotificationClick?: (tab: TabId) => void;
   /** Market time when the data is real (Alpaca): default the system clock. */
   realClock?: Clock;
   /** Environment for endpoint overrides and headless keys (default process.env). */

@@ -66,7 +66,12 @@ function build(options: ControllerOptions, replay: Replay | null): ControllerHan
     const config = resolveConfig(store, options);
     const env = options.env ?? process.env;
     const credentials = options.credentials ?? new EnvironmentCredentialStore(env);
-    const { controller, tickers } = wireController(store, config, options.notifications ?? true, replay, {
+    const onClick = options.onNotificationClick;
+    const notifier =
+      (options.notifications ?? true)
+        ? new NodeDesktopNotifier(onClick ? { onClick: (n) => onClick(n.tab ?? 'command-center') } : {})
+        : null;
+    const { controller, tickers } = wireController(store, config, notifier, replay, {
       credentials,
       env,
       realClock: options.realClock ?? { now: () => Date.now() },
@@ -119,7 +124,7 @@ interface BrokerKeys {
 function wireController(
   store: Store,
   config: BotConfig,
-  notifications: boolean,
+  notifier: NodeDesktopNotifier | null,
   replay: Replay | null,
   keys: BrokerKeys,
 ): { controller: BotController; tickers: string[] } {
@@ -163,7 +168,7 @@ function wireController(
     wallClock: Date.now,
     feed,
     broker: router,
-    notifier: notifications ? new NodeDesktopNotifier() : null,
+    notifier,
     describeClock: (now) => describeMarketClock(now, schedule, clock.speed),
     supervisor: (hooks) =>
       new BrokerSupervisor({

@@ -1,5 +1,6 @@
 import type { Alert, AlertChannels, AlertPriority, AlertRule } from '../../src-shared/alerts';
 import type { BotEvent } from '../../src-shared/events';
+import type { TabId } from '../../src-shared/tabs';
 import type { DesktopNotifier } from '../engine/ports';
 
 /** DESIGN §6: the PRD's notification table — which channels each rule uses. */
@@ -14,6 +15,20 @@ export const ALERT_CHANNELS: Record<AlertRule, AlertChannels> = {
   consecutive_losses: { dashboard: true, log: true, push: true, sound: false },
   order_rejected: { dashboard: true, log: true, push: true, sound: true },
   reconciliation: { dashboard: true, log: true, push: true, sound: true },
+};
+
+/** The tab a clicked notification opens: where the trader acts on that alert. */
+export const ALERT_TABS: Record<AlertRule, TabId> = {
+  kill_switch: 'command-center',
+  broker_disconnect: 'command-center',
+  daily_loss_warning: 'command-center',
+  reconciliation: 'configuration',
+  stop_loss: 'positions',
+  order_rejected: 'positions',
+  trade_executed: 'positions',
+  high_conviction_signal: 'signals',
+  consecutive_losses: 'performance',
+  new_daily_high: 'performance',
 };
 
 /** Not more than one alert per rule and ticker in this window (critical ones always go out). */
@@ -128,6 +143,7 @@ export class NotificationRouter {
       title: `Axion · ${alert.title}`,
       message: alert.message,
       priority: alert.priority,
+      tab: ALERT_TABS[alert.rule],
     });
     if (!r.ok && !this.reportedErrors.has(r.error)) {
       this.reportedErrors.add(r.error);

@@ -106,7 +106,25 @@ describe('notification router (PRD table, DESIGN §6)', () => {
     await flush();
     expect(h.published.map((a) => a.rule)).toEqual(['new_daily_high', 'kill_switch']);
     expect(h.notifier.shown).toEqual([
-      { title: 'Axion · Kill switch activated', message: 'KILL SWITCH ACTIVATED', priority: 'critical' },
+      {
+        title: 'Axion · Kill switch activated',
+        message: 'KILL SWITCH ACTIVATED',
+        priority: 'critical',
+        tab: 'command-center',
+      },
+    ]);
+  });
+
+  it('names the tab a click on each notification opens', async () => {
+    const h = router();
+    h.r.route(
+      event({ eventType: 'order', metadata: { status: 'intent', order: { purpose: 'stop', symbol: 'NVDA' } } }),
+    );
+    h.r.route(event({ eventType: 'alert', severity: 'critical', metadata: { rule: 'reconciliation' } }));
+    await flush();
+    expect(h.notifier.shown.map((n) => [n.title, n.tab])).toEqual([
+      ['Axion · Stop loss triggered', 'positions'],
+      ['Axion · Broker and bot disagree', 'configuration'],
     ]);
   });
 

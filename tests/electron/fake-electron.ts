@@ -397,6 +397,12 @@ export const electronModule = {
     registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) =>
       fake().privilegedSchemes.push(...schemes),
   },
+  /** An OS keychain that really transforms the bytes, so nothing is stored as typed. */
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+    decryptString: (encrypted: Buffer) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'),
+  },
   screen: {
     getAllDisplays: () => fake().displays.map((workArea, id) => ({ id, workArea, bounds: workArea })),
     getPrimaryDisplay: () => ({ id: 0, workArea: fake().displays[0]!, bounds: fake().displays[0]! }),
