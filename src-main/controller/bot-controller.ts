@@ -8,7 +8,7 @@ import type { TradeSignal } from '../../src-shared/signals';
 import type { BotEvent, EventType, Severity } from '../../src-shared/events';
 import type { CommandName, CommandPayload, CommandValues } from '../../src-shared/ipc-contract';
 import type { Bar, MarketClock } from '../../src-shared/market';
-import type { Broker, Clock, DesktopNotifier, MarketDataFeed } from '../engine/ports';
+import type { Broker, Clock, DesktopNotifier, MarketDataFeed, RemoteBroker } from '../engine/ports';
 import { NotificationRouter } from './notification-router';
 import { PAPER_ONLY_BROKERS } from '../../src-shared/broker-view';
 import type { BrokerSupervisor } from './broker-supervisor';
@@ -404,6 +404,7 @@ export class BotController implements CommandSurface {
       if (supervisor?.usesAlpaca()) {
         const r = await supervisor.connect('paper');
         if (!r.ok) this.noteError(r.message);
+        else await this.adoptOpenOrders(r.value);
       }
       if (prepare) {
         try {
@@ -421,6 +422,22 @@ export class BotController implements CommandSurface {
     } finally {
       supervisor?.setStartup(null);
     }
+  }
+
+  /**
+   * Orders the earlier run left open at Alpaca are tracked again, so a fill that happened
+   * while the app was down (or happens later) reaches the book before the reconciliation.
+   */
+  private async adoptOpenOrders(broker: RemoteBroker): Promise<void> {
+    const open = this.runtime.openAtBroker;
+    if (open.length === 0) return;
+    this.runtime.engine.adoptOrders(
+      open.map((u) => ({ order: u.order, ...(u.plan && { plan: u.plan }), filled: u.filled })),
+    );
+    await broker.adopt(open.map((u) => ({ request: u.order, filled: u.filled, filledNotional: u.filledNotional })));
+    this.record('session', 'info', `${open.length} orders of the earlier run were looked up at the broker`, {
+      orders: open.map((u) => u.clientOrderId),
+    });
   }
 
   /**

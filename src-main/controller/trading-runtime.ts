@@ -65,9 +65,19 @@ const FINAL_STATUSES = new Set(['filled', 'cancelled', 'rejected']);
  * the event-sourced history of the book. Orders whose intent has no final status (open at
  * a crash) are counted, never re-sent.
  */
+/** An order whose intent has no final status: open when the earlier run ended. */
+export interface UnfinishedOrder {
+  clientOrderId: string;
+  venue: Venue;
+  order: OrderRequest;
+  plan?: PositionPlan;
+  filled: number;
+  filledNotional: number;
+}
+
 export function readFillHistory(store: ControllerStore): {
   history: RestoredFill[];
-  unfinished: { clientOrderId: string; venue: Venue }[];
+  unfinished: UnfinishedOrder[];
 } {
   const events: BotEvent[] = [];
   for (const eventType of ['order', 'fill'] as const) {
@@ -84,7 +94,10 @@ export function readFillHistory(store: ControllerStore): {
     }
   }
   events.sort((a, b) => a.id - b.id);
-  const intents = new Map<string, { order: OrderRequest; plan?: PositionPlan; final: boolean; venue: Venue }>();
+  const intents = new Map<
+    string,
+    { order: OrderRequest; plan?: PositionPlan; final: boolean; venue: Venue; filled: number; notional: number }
+  >();
   const history: RestoredFill[] = [];
   for (const e of events) {
     const meta = e.metadata ?? {};
@@ -94,13 +107,23 @@ export function readFillHistory(store: ControllerStore): {
     if (e.eventType === 'order' && status === 'intent' && meta.order) {
       const plan = meta.plan as PositionPlan | undefined;
       const venue: Venue = meta.venue === 'alpaca' ? 'alpaca' : 'paper';
-      intents.set(id, { order: meta.order as OrderRequest, ...(plan && { plan }), final: false, venue });
+      intents.set(id, {
+        order: meta.order as OrderRequest,
+        ...(plan && { plan }),
+        final: false,
+        venue,
+        filled: 0,
+        notional: 0,
+      });
       continue;
     }
     const intent = intents.get(id);
     if (!intent) continue;
     if (FINAL_STATUSES.has(status)) intent.final = true;
     if (e.eventType === 'fill' && meta.fill) {
+      const f = meta.fill as Fill;
+      intent.filled += f.quantity;
+      intent.notional += f.quantity * f.price;
       // The plan goes with the entry's first fill only; later fills find it registered.
       history.push({
         order: intent.order,
@@ -112,7 +135,14 @@ export function readFillHistory(store: ControllerStore): {
   }
   const unfinished = [...intents.entries()]
     .filter(([, i]) => !i.final)
-    .map(([clientOrderId, i]) => ({ clientOrderId, venue: i.venue }));
+    .map(([clientOrderId, i]) => ({
+      clientOrderId,
+      venue: i.venue,
+      order: i.order,
+      ...(i.plan && { plan: i.plan }),
+      filled: i.filled,
+      filledNotional: i.notional,
+    }));
   return { history, unfinished };
 }
 
@@ -133,6 +163,8 @@ export class TradingRuntime implements EngineListener {
   private warmedUp = false;
   private connected = false;
   private lastBarTime: number | null = null;
+  /** Orders of an earlier run that a network broker may still be working (adopted at start). */
+  openAtBroker: UnfinishedOrder[] = [];
 
   constructor(private readonly deps: RuntimeDeps) {
     const now = deps.clock.now();
@@ -158,6 +190,7 @@ export class TradingRuntime implements EngineListener {
    */
   private restore(): void {
     const { history, unfinished } = readFillHistory(this.deps.store);
+    this.openAtBroker = unfinished.filter((u) => u.venue === 'alpaca');
     const broker = this.deps.broker;
     // A simulated venue lost its working orders with the process; a remote broker may still
     // hold them, and reconciliation at start asks it.

@@ -92,6 +92,15 @@ export class OrderGateway {
     return this.reason;
   }
 
+  /**
+   * Tracks an order of an earlier run that may still be working at the broker (after a
+   * crash), so its later fills and cancel reach the book. Nothing is sent.
+   */
+  adopt(request: OrderRequest, remaining: number, price: number): void {
+    if (this.orders.has(request.clientOrderId) || remaining <= 0) return;
+    this.orders.set(request.clientOrderId, { request: { ...request }, remaining, open: true, price });
+  }
+
   /** Takes effect at once: after 'halted' only cancels and reducing orders reach the broker. */
   setState(state: TradingState, reason: string): void {
     this.tradingState = state;

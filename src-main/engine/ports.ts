@@ -97,6 +97,14 @@ export interface BrokerOrder {
   status: string;
 }
 
+/** An order of an earlier run as the book knows it: the request and what was filled of it. */
+export interface AdoptedOrder {
+  request: OrderRequest;
+  filled: number;
+  /** Σ quantity × price of those fills. */
+  filledNotional: number;
+}
+
 /** How a network broker stands. */
 export type BrokerConnection = 'connecting' | 'connected' | 'disconnected' | 'failed';
 
@@ -122,6 +130,12 @@ export interface RemoteBroker extends Broker {
    * failed (and through rate limiting) until then; `cancelAll` starts the same work unawaited.
    */
   cancelAllConfirmed(): Promise<void>;
+  /**
+   * Takes back orders of an earlier run that may still be open at the broker (after a crash):
+   * what happened to them since (fills, a cancel) is delivered as updates, after what the book
+   * already has.
+   */
+  adopt(orders: readonly AdoptedOrder[]): Promise<void>;
 }
 
 /**

@@ -280,6 +280,19 @@ export class TradingEngine {
     return { positions: this.ledger.positions().length + this.ledger.scalps().length };
   }
 
+  /**
+   * After a restart on a network broker: tracks the orders of the earlier run that may still
+   * be working there (an entry's plan registered if no fill had come), so their later fills
+   * reach the ledger. Call after `restore`; nothing is sent.
+   */
+  adoptOrders(orders: readonly { order: OrderRequest; plan?: PositionPlan; filled: number }[]): void {
+    for (const { order, plan, filled } of orders) {
+      if (plan && !this.ledger.planOf(plan.id)) this.ledger.register(plan);
+      this.bumpIds(order.positionId);
+      this.gateway.adopt(order, order.quantity - filled, 0);
+    }
+  }
+
   /** Keeps generated ids (`pos-7`) after a restored one, so a new position never reuses an id. */
   private bumpIds(id: string): void {
     const n = /-(\d+)$/.exec(id)?.[1];

@@ -25,15 +25,22 @@ afterEach(async () => {
 });
 
 async function setup(
-  opts: { live?: boolean; configPatch?: Record<string, unknown>; before?: (t: FakeAlpacaTrading) => void } = {},
+  opts: {
+    live?: boolean;
+    configPatch?: Record<string, unknown>;
+    before?: (t: FakeAlpacaTrading) => void;
+    dir?: string;
+    servers?: { market: Awaited<ReturnType<typeof alpacaMarket>>; trading: FakeAlpacaTrading };
+    clock?: ManualClock;
+  } = {},
 ) {
-  const market = await alpacaMarket({ keys: PAPER, tickers: ['SPY', 'QQQ'], start: START });
-  const trading = await startFakeAlpacaTrading(PAPER);
+  const market = opts.servers?.market ?? (await alpacaMarket({ keys: PAPER, tickers: ['SPY', 'QQQ'], start: START }));
+  const trading = opts.servers?.trading ?? (await startFakeAlpacaTrading(PAPER));
   const liveTrading = opts.live ? await startFakeAlpacaTrading(LIVE) : null;
-  trading.setAutoFill({ mode: 'immediate' });
+  if (!opts.servers) trading.setAutoFill({ mode: 'immediate' });
   opts.before?.(trading);
-  const clock = new ManualClock(START);
-  const dir = tempDir();
+  const clock = opts.clock ?? new ManualClock(START);
+  const dir = opts.dir ?? tempDir();
   const controller = await openController({
     dataDir: dir,
     notifications: false,
@@ -51,9 +58,9 @@ async function setup(
   });
   cleanups.push(async () => {
     await controller.shutdown();
-    await trading.close();
+    if (!opts.servers) await trading.close();
     await liveTrading?.close();
-    await market.data.close();
+    if (!opts.servers) await market.data.close();
   });
   await controller.ready;
   return { controller, trading, liveTrading, market, clock, dir };
@@ -113,6 +120,34 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     // One POST per client order id: nothing sent twice.
     const ids = posted().map((r) => (r.body as { client_order_id: string }).client_order_id);
     expect(new Set(ids).size).toBe(ids.length);
+  }, 120_000);
+
+  it('after a restart finds the order the earlier run left open at Alpaca, and books the fill made while it was down', async () => {
+    const first = await setup({ before: (t) => t.setAutoFill({ mode: 'none' }) });
+    expect((await first.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+    const posted = () => first.trading.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+    let time = START;
+    for (let i = 0; i < 240 && posted().length === 0; i++, time += MINUTE) await publishMinute(first, time);
+    const body = posted()[0]!.body as { client_order_id: string; symbol: string; qty: string };
+    await vi.waitFor(() => expect(first.trading.order(body.client_order_id)?.status).toBe('new'));
+    await first.controller.shutdown();
+
+    // While the app is down the order fills at Alpaca.
+    const price = first.trading.book.priceOf(body.symbol);
+    first.trading.fill(body.client_order_id, Number(body.qty), price);
+    const second = await setup({
+      dir: first.dir,
+      clock: first.clock,
+      servers: { market: first.market, trading: first.trading },
+    });
+    const s = await state(second.controller);
+    expect(s.brokers.reconciliation).toMatchObject({ status: 'ok', differences: [] });
+    const all = [...s.openPositions, ...s.openScalps];
+    expect(all.map((p) => [p.ticker, p.quantity])).toEqual([[body.symbol, Number(body.qty)]]);
+    // Nothing was sent again.
+    expect(
+      posted().filter((r) => (r.body as { client_order_id: string }).client_order_id === body.client_order_id),
+    ).toHaveLength(1);
   }, 120_000);
 
   it('keeps trading blocked when the account holds what the book does not, until the user acknowledges', async () => {

@@ -1,4 +1,11 @@
-import type { BrokerAccount, BrokerConnection, BrokerOrder, BrokerPosition, RemoteBroker } from '../../engine/ports';
+import type {
+  AdoptedOrder,
+  BrokerAccount,
+  BrokerConnection,
+  BrokerOrder,
+  BrokerPosition,
+  RemoteBroker,
+} from '../../engine/ports';
 import { isReducing, type OrderRequest, type OrderUpdate } from '../../engine/orders';
 import { mayBeAtBroker, TrackedOrders, type TrackedOrder } from './alpaca-broker-orders';
 import { ALPACA_ENDPOINTS, type AlpacaCredentials, type AlpacaEndpoints } from './endpoints';
@@ -290,6 +297,25 @@ export class AlpacaBroker implements RemoteBroker {
       });
     }
     return this.cancelAllRun;
+  }
+
+  /**
+   * Takes back the orders of an earlier run that may still be open at Alpaca (after a crash):
+   * each is looked up by its client order id and what happened since (fills, a cancel) is
+   * delivered, counted from what the book already has. Orders Alpaca does not know are left.
+   */
+  async adopt(orders: readonly AdoptedOrder[]): Promise<void> {
+    const adopted: TrackedOrder[] = [];
+    for (const o of orders) {
+      if (this.tracked.has(o.request.clientOrderId)) continue;
+      const t = this.tracked.add(o.request);
+      t.placement = 'placed';
+      t.accepted = true;
+      t.filled = o.filled;
+      t.filledNotional = o.filledNotional;
+      adopted.push(t);
+    }
+    await Promise.all(adopted.map((t) => this.lookUp(t, this.laneOf(t)).catch(() => false)));
   }
 
   /** Orders sent and not yet filled, canceled or rejected (also those Alpaca has not confirmed yet). */
