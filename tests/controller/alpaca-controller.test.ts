@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openController } from '../../src-main/controller/create-controller';
 import type { ControllerHandle } from '../../src-main/controller/command-surface';
@@ -208,6 +210,32 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     if (!paper.ok) throw new Error(paper.error.message);
     expect(paper.value.executionMode).toBe('paper');
     expect(paper.value.activeBroker).toBe('Alpaca (Paper)');
+  }, 60_000);
+
+  it('keeps keys out of every answer, the database, its WAL and the events', async () => {
+    const h = await setup();
+    const typed = { keyId: 'AKTYPEDKEY99', secretKey: 'typed-live-secret-xyz-123' };
+    const stored = await h.controller.execute('setBrokerCredentials', { account: 'live', ...typed });
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value.keys).toMatchObject({ live: true, paper: true });
+    expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+    await h.controller.execute('updateConfig', {
+      patch: { risk: { maxTradesPerDay: 20 } },
+      confirmRiskLoosening: false,
+    });
+    const answers = await Promise.all([
+      h.controller.execute('getState', {}),
+      h.controller.execute('getDashboardData', {}),
+      h.controller.execute('getConfig', {}),
+      h.controller.execute('queryEvents', { limit: 5000 }),
+    ]);
+    const secrets = [PAPER.secretKey, PAPER.keyId, typed.secretKey, typed.keyId];
+    const text = JSON.stringify(answers);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    for (const file of readdirSync(h.dir)) {
+      const bytes = readFileSync(join(h.dir, file));
+      for (const secret of secrets) expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
+    }
   }, 60_000);
 
   it('refuses live mode without live keys and says which keys are missing', async () => {
