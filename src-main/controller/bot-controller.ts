@@ -95,6 +95,8 @@ export class BotController implements CommandSurface {
   private heartbeat: unknown = null;
   private burstOpen = false;
   private readonly supervisor: BrokerSupervisor | null;
+  /** A session found open at start (crash) waits for its feed to reconnect. */
+  private resumeSession = false;
   private disposed = false;
 
   constructor(private readonly deps: ControllerDeps) {
@@ -129,6 +131,8 @@ export class BotController implements CommandSurface {
     // No session, no entries: the engine trades only between Start and Stop.
     this.runtime.engine.setTradingState('paused', 'not started');
     this.restoreAfterRestart();
+    // A network feed loads its history first (prepareBrokers); the others reconnect now.
+    if (!deps.feed.prepare) queueMicrotask(() => this.reconnectRestoredSession());
   }
 
   // ── Command surface ────────────────────────────────────────────────────────────────
@@ -283,6 +287,8 @@ export class BotController implements CommandSurface {
       sessionOpen: this.sessionId !== null,
     });
     if (!t.ok) return this.refuse(command, 'invalid_transition', t.reason);
+    const blocked = command === 'resume' ? this.supervisor?.blockReason() : null;
+    if (blocked) return this.refuse(command, 'refused', `Trading stays blocked: ${blocked}.`);
     this.runtime.engine.setTradingState(command === 'pause' ? 'paused' : 'active', reason ?? 'resumed');
     this.setStatus(t.to, reason);
     this.record(
@@ -398,7 +404,10 @@ export class BotController implements CommandSurface {
   async prepareBrokers(tickers: readonly string[]): Promise<void> {
     const supervisor = this.supervisor;
     const prepare = this.deps.feed.prepare?.bind(this.deps.feed);
-    if (!supervisor?.usesAlpaca() && !prepare) return;
+    if (!supervisor?.usesAlpaca() && !prepare) {
+      this.reconnectRestoredSession();
+      return;
+    }
     supervisor?.setStartup('still connecting to the broker and loading market history');
     try {
       if (supervisor?.usesAlpaca()) {
@@ -421,6 +430,7 @@ export class BotController implements CommandSurface {
       }
     } finally {
       supervisor?.setStartup(null);
+      this.reconnectRestoredSession();
     }
   }
 
@@ -781,7 +791,12 @@ export class BotController implements CommandSurface {
       this.statusReason = 'kill switch active since before this start; reset it with a reason';
       this.runtime.engine.setTradingState('halted', this.statusReason);
     }
-    for (const s of this.deps.store.sessions.findUnclosed()) {
+    const unclosed = this.deps.store.sessions.findUnclosed();
+    // The newest session the app did not close (a crash, a forced quit) goes on, paused; any
+    // older one is closed with a note.
+    const resumed = unclosed.at(-1) ?? null;
+    for (const s of unclosed) {
+      if (s === resumed) continue;
       this.deps.store.sessions.close(s.sessionId, {
         endedAt: this.deps.clock.now(),
         endingEquity: null,
@@ -797,6 +812,31 @@ export class BotController implements CommandSurface {
         },
       );
     }
+    if (!resumed) return;
+    this.sessionId = resumed.sessionId;
+    this.startedAtWall = this.deps.wallClock();
+    this.executionMode = 'paper';
+    if (this.status !== 'killed') {
+      this.status = 'paused';
+      this.statusReason =
+        'restored after the app ended unexpectedly: exits are managed, no new entries until you resume';
+    }
+    this.deps.store.sessions.updateStatus(resumed.sessionId, this.status);
+    this.record(
+      'session',
+      'warning',
+      `Session ${resumed.sessionId} restored after the app ended unexpectedly: ${this.status}; open positions are managed, nothing trades anew until you resume`,
+      { sessionId: resumed.sessionId, status: this.status },
+    );
+    this.resumeSession = true;
+  }
+
+  /** Reconnects the feed of a restored session (after the broker work, when there is some). */
+  private reconnectRestoredSession(): void {
+    if (!this.resumeSession || this.disposed || this.sessionId === null) return;
+    this.resumeSession = false;
+    this.connectFeed();
+    this.startHeartbeat();
   }
 
   private applyConfig(config: BotConfig): void {

@@ -124,17 +124,21 @@ describe('BotController', () => {
     expect((await second.value('start')).status).toBe('paper');
   });
 
-  it('closes a session left open by a crash and notes it', async () => {
+  it('after a crash goes on with the session left open, paused, managing exits, and says why', async () => {
     const dir = tempDir();
     const first = harness({ store: tempStore(dir) });
     const { sessionId } = await first.value('start');
     // No shutdown: the process "died" here.
     const second = harness({ store: tempStore(dir) });
-    expect(second.controller.getState().status).toBe('stopped');
-    const row = second.store.sessions.get(sessionId!);
-    expect(row?.endedAt).not.toBeNull();
-    expect(row?.errors?.[0]).toMatch(/crash/);
-    expect(second.store.eventLog.query({ eventType: 'error' })[0]?.message).toMatch(/not closed/);
+    await Promise.resolve();
+    const state = second.controller.getState();
+    expect(state).toMatchObject({ status: 'paused', sessionId, executionMode: 'paper' });
+    expect(state.statusReason).toMatch(/ended unexpectedly/);
+    expect(second.store.sessions.get(sessionId!)).toMatchObject({ endedAt: null, status: 'paused' });
+    expect(second.store.eventLog.query({ eventType: 'session', text: 'restored after' })).toHaveLength(1);
+    // The feed is back, so open positions keep being managed; entries wait for Resume.
+    expect(second.feed.connects).toHaveLength(1);
+    expect((await second.value('resume')).status).toBe('paper');
   });
 
   it('stops into stopped, closing the session with its ending equity', async () => {

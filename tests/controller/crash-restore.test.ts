@@ -13,7 +13,7 @@ const openOf = (h: ReturnType<typeof controllerOn>) => {
 };
 
 describe('crash restore (event-sourced book)', () => {
-  it('finds the positions and cash of a crashed run again, comes up stopped and re-sends nothing', async () => {
+  it('finds the positions and cash of a crashed run again, comes up paused in the same session and re-sends nothing', async () => {
     const dir = tempDir();
     const first = controllerOn(dir, OPEN);
     expect((await first.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
@@ -36,7 +36,8 @@ describe('crash restore (event-sourced book)', () => {
     const second = controllerOn(dir, first.clock.now());
     await Promise.resolve();
     const state = second.controller.getState();
-    expect(state.status).toBe('stopped');
+    expect(state.status).toBe('paused');
+    expect(state.sessionId).toBe(first.controller.getState().sessionId);
     expect(openOf(second)).toEqual(before);
     expect(Math.abs(second.ledger().cash() - cash)).toBeLessThan(1e-6);
     expect(Math.abs(second.ledger().equity() - equity)).toBeLessThan(1e-6);
@@ -49,13 +50,13 @@ describe('crash restore (event-sourced book)', () => {
     }
     // Closed trades of the first run are not reported again.
     expect(second.ledger().closedTrades().length).toBe(first.ledger().closedTrades().length);
-    const restored = second.store.eventLog.query({ eventType: 'session', text: 'Restored', limit: 10 });
+    const restored = second.store.eventLog.query({ eventType: 'session', text: 'open positions and cash', limit: 10 });
     expect(restored).toHaveLength(1);
     expect(restored[0]!.message).toContain(`Restored ${before.length} open positions and cash $${cash.toFixed(2)}`);
     expect(second.submitted).toHaveLength(0);
 
-    // Starting again trades on: no order of the first run is sent again, no position id is reused.
-    expect((await second.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+    // Resuming trades on: no order of the first run is sent again, no position id is reused.
+    expect((await second.controller.execute('resume', {})).ok).toBe(true);
     for (let minute = 0; minute < 60; minute++) {
       second.clock.advance(60_000);
       second.feed.pump();

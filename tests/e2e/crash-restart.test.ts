@@ -38,7 +38,7 @@ describe('crash and restart of the headless server (real child process, SIGKILL)
     for (const s of servers) await s.stop();
   });
 
-  it('comes back stopped with the same open positions and events, and sends no order twice', async () => {
+  it('comes back paused in the same session with the same open positions and events, and sends no order twice', async () => {
     const first = await startServe(['--speed', '1']);
     servers.push(first);
     const a = await connect(first.url);
@@ -82,7 +82,9 @@ describe('crash and restart of the headless server (real child process, SIGKILL)
     const after = await b.call<BotState>('getState');
     b.close();
     if (!after.ok) throw new Error(after.error.message);
-    expect(after.value.status).toBe('stopped');
+    expect(after.value.status).toBe('paused');
+    expect(after.value.sessionId).toBe(before!.sessionId);
+    expect(after.value.statusReason).toMatch(/ended unexpectedly/);
     // Positions that were open at the kill are back (an exit already on its way may have closed one).
     const restored = openIds(after.value);
     expect(restored.length).toBeGreaterThan(0);
@@ -94,8 +96,10 @@ describe('crash and restart of the headless server (real child process, SIGKILL)
         .prepare("SELECT message FROM bot_events WHERE event_type = 'session' AND message LIKE 'Restored %'")
         .all();
       expect(restoredEvent.length).toBe(1);
-      const crashed = db.prepare("SELECT errors_json FROM bot_sessions WHERE errors_json LIKE '%crash%'").all();
-      expect(crashed.length).toBe(1);
+      const session = db
+        .prepare('SELECT status, ended_at AS endedAt FROM bot_sessions WHERE session_id = ?')
+        .get(before!.sessionId) as { status: string; endedAt: number | null };
+      expect(session).toEqual({ status: 'paused', endedAt: null });
       const orders = db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT client_order_id) AS d FROM orders').get() as {
         n: number;
         d: number;
