@@ -702,6 +702,15 @@ export class BotController implements CommandSurface {
         this.onBar(bar);
       },
       onStatus: (status, detail) => this.onFeedStatus(status, detail),
+      onError: (message, fatal) => {
+        this.noteError(`Data feed: ${message}`);
+        this.record(
+          'error',
+          fatal ? 'critical' : 'warning',
+          fatal ? `Data feed stopped: ${message} (it will not reconnect by itself)` : `Data feed: ${message}`,
+          { feed: this.deps.feed.name, fatal },
+        );
+      },
     });
   }
 

@@ -167,6 +167,20 @@ describe('BotController', () => {
     expect(h.store.eventLog.query({ eventType: 'error' })[0]?.severity).toBe('critical');
   });
 
+  it('raises a fatal feed error as a critical alert that says the feed will not reconnect', async () => {
+    const h = harness();
+    await h.value('start');
+    const alerts: unknown[] = [];
+    h.controller.subscribe((m) => m.push === 'alert' && alerts.push(m.payload));
+    h.feed.error('subscription refused (409 insufficient subscription)', true);
+    const event = h.store.eventLog.query({ eventType: 'error' })[0];
+    expect(event).toMatchObject({ severity: 'critical' });
+    expect(event?.message).toMatch(/409 insufficient subscription.*will not reconnect/);
+    expect(alerts).toContainEqual(expect.objectContaining({ rule: 'broker_disconnect', priority: 'critical' }));
+    h.feed.error('server error 500', false);
+    expect(h.store.eventLog.query({ eventType: 'error' })[0]?.severity).toBe('warning');
+  });
+
   it('reports the feed as delayed when no bar arrived within the stale-data window', async () => {
     const h = harness();
     await h.value('start');

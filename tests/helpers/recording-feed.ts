@@ -35,6 +35,12 @@ export class RecordingFeed implements MarketDataFeed {
     if (!this.handler) throw new Error('the feed is not connected');
     this.handler.onStatus(status, detail);
   }
+
+  /** Reports a feed error as a network feed does (fatal: it gave up). */
+  error(message: string, fatal: boolean): void {
+    if (!this.handler) throw new Error('the feed is not connected');
+    this.handler.onError?.(message, fatal);
+  }
 }
 
 /** A 1-minute bar with sensible defaults. */
