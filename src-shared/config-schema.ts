@@ -198,7 +198,11 @@ export const BotConfigSchema = z
       });
     }
     if (c.broker.fallback === c.broker.primary) {
-      ctx.addIssue({ code: 'custom', path: ['broker', 'fallback'], message: 'the fallback must differ from the primary' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['broker', 'fallback'],
+        message: 'the fallback must differ from the primary',
+      });
     }
     if (c.schedule.marketOpen >= c.schedule.marketClose) {
       ctx.addIssue({

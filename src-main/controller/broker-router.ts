@@ -36,8 +36,11 @@ export class BrokerRouter implements SimulatedVenue {
     this.setAlpaca(alpaca);
   }
 
+  /** The broker new entries go to now, or the primary's name with why none can take them. */
   get name(): string {
-    return this.brokerOf(this.activeVenue() ?? this.route.primary)?.name ?? 'none';
+    const active = this.activeVenue();
+    if (active) return this.brokerOf(active)!.name;
+    return `${this.alpacaBroker?.name ?? 'Alpaca'} (not connected)`;
   }
 
   /** The Alpaca broker in use (paper or live account), if any. */

@@ -16,6 +16,7 @@ import {
 import { openStore, type Store } from '../store';
 import { BotController, CONFIG_KEY } from './bot-controller';
 import type { ControllerHandle, ControllerOptions } from './command-surface';
+import { ControllerHost } from './controller-host';
 import { AlpacaFeed } from '../adapters/alpaca/alpaca-feed';
 import { BrokerRouter } from './broker-router';
 import { BrokerSupervisor } from './broker-supervisor';
@@ -63,7 +64,6 @@ interface Replay {
 function build(options: ControllerOptions, replay: Replay | null): ControllerHandle {
   const store = openStore(options.dataDir);
   try {
-    const config = resolveConfig(store, options);
     const env = options.env ?? process.env;
     const credentials = options.credentials ?? new EnvironmentCredentialStore(env);
     const onClick = options.onNotificationClick;
@@ -71,22 +71,12 @@ function build(options: ControllerOptions, replay: Replay | null): ControllerHan
       (options.notifications ?? true)
         ? new NodeDesktopNotifier(onClick ? { onClick: (n) => onClick(n.tab ?? 'command-center') } : {})
         : null;
-    const { controller, tickers } = wireController(store, config, notifier, replay, {
-      credentials,
-      env,
-      realClock: options.realClock ?? { now: () => Date.now() },
-    });
-    const ready = controller.prepareBrokers(tickers);
-    return {
-      execute: (name, payload) => controller.execute(name, payload),
-      subscribe: (listener) => controller.subscribe(listener),
-      ready,
-      shutdown: async () => {
-        await ready.catch(() => undefined);
-        await controller.shutdown();
-        store.close();
-      },
+    const keys = { credentials, env, realClock: options.realClock ?? { now: () => Date.now() } };
+    const wire = (config: BotConfig) => {
+      const { controller, tickers } = wireController(store, config, notifier, replay, keys);
+      return { controller, config, ready: controller.prepareBrokers(tickers) };
     };
+    return new ControllerHost(wire, resolveConfig(store, options), replay === null, () => store.close());
   } catch (error) {
     store.close();
     throw error;

@@ -212,6 +212,33 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     expect(paper.value.activeBroker).toBe('Alpaca (Paper)');
   }, 60_000);
 
+  it('switches to Alpaca from the configuration while stopped, without a restart, and trades through it', async () => {
+    const h = await setup({ configPatch: { universe: { tickers: ['SPY', 'QQQ'] }, instrumentMode: 'leveraged_etf' } });
+    const before = await state(h.controller);
+    expect(before).toMatchObject({ simulated: true, activeBroker: 'Paper (simulated)' });
+    expect(before.brokers.alpaca.connection).toBe('not_used');
+    const pushed: string[] = [];
+    h.controller.subscribe((m) => m.push === 'dashboard' && pushed.push(m.payload.state.activeBroker));
+
+    const saved = await h.controller.execute('updateConfig', {
+      patch: { broker: { primary: 'alpaca', dataFeed: 'alpaca' } },
+      confirmRiskLoosening: false,
+    });
+    expect(saved.ok).toBe(true);
+    // Rebuilt on Alpaca data and the Alpaca broker, which connects and reconciles.
+    await h.controller.ready;
+    const after = await state(h.controller);
+    expect(after).toMatchObject({ simulated: false, activeBroker: 'Alpaca (Paper)' });
+    expect(after.brokers.alpaca.connection).toBe('connected');
+    // The front ends kept their subscription across the rebuild.
+    await vi.waitFor(() => expect(pushed).toContain('Alpaca (Paper)'));
+
+    expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
+    const posted = () => h.trading.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+    for (let i = 0, time = START; i < 240 && posted().length === 0; i++, time += MINUTE) await publishMinute(h, time);
+    expect(posted().length).toBeGreaterThan(0);
+  }, 120_000);
+
   it('keeps keys out of every answer, the database, its WAL and the events', async () => {
     const h = await setup();
     const typed = { keyId: 'AKTYPEDKEY99', secretKey: 'typed-live-secret-xyz-123' };

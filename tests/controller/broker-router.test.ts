@@ -21,7 +21,16 @@ async function routed(route: ConstructorParameters<typeof BrokerRouter>[2]) {
   const paper = new PaperBroker({ startingEquity: 50_000 });
   const router = new BrokerRouter(paper, h.broker, route);
   // The paper broker prices orders from the bars it has seen.
-  router.processBar({ ticker: 'SPY', timeframe: '1m', time: 0, open: 500, high: 501, low: 499, close: 500, volume: 1e6 });
+  router.processBar({
+    ticker: 'SPY',
+    timeframe: '1m',
+    time: 0,
+    open: 500,
+    high: 501,
+    low: 499,
+    close: 500,
+    volume: 1e6,
+  });
   const updates: OrderUpdate[] = [];
   router.onUpdate((u) => updates.push(u));
   return { h, paper, router, updates };

@@ -41,6 +41,9 @@ async function seedOpenPositions(dir: string): Promise<number> {
     open = state.openPositions.length + state.openScalps.length;
   }
   await Promise.resolve();
+  // Stopped, not crashed: a crashed session would go on (paused) and its market would move
+  // the positions while the test looks at them.
+  await run.controller.shutdown();
   return open;
 }
 
@@ -200,7 +203,7 @@ describe('electron main', () => {
     expect(fake().trays[0]!.destroyed).toBe(true);
   });
 
-  describe('quitting with positions open (restored from a crashed run)', () => {
+  describe('quitting with positions open (restored from an earlier run)', () => {
     let open: number;
 
     beforeEach(async () => {

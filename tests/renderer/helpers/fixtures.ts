@@ -134,7 +134,9 @@ export function fakeApi(data: DashboardData = makeDashboard()) {
     requestLiveMode: vi.fn(async () => ok({ challenge: 'GO LIVE 1234', expiresAt: NY_10_42_13 + 60_000 })),
     confirmLiveMode: vi.fn(stateReply({ status: 'live', executionMode: 'live' })),
     setPaperMode: vi.fn(stateReply({ status: 'paper', executionMode: 'paper' })),
-    setBrokerCredentials: vi.fn(async () => ok({ ...data.state.brokers, keys: { ...data.state.brokers.keys, paper: true } })),
+    setBrokerCredentials: vi.fn(async () =>
+      ok({ ...data.state.brokers, keys: { ...data.state.brokers.keys, paper: true } }),
+    ),
     clearBrokerCredentials: vi.fn(async () => ok(data.state.brokers)),
     acknowledgeReconciliation: vi.fn(stateReply({})),
     onPush<P extends PushName>(name: P, listener: (payload: Pushes[P]) => void) {
