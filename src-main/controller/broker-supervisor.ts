@@ -163,7 +163,7 @@ export class BrokerSupervisor {
     }
     if (route.primary !== 'alpaca' || !alpacaData) {
       return refuse(
-        'Live trading needs Alpaca as the primary broker and Alpaca market data (Configuration → Broker, then restart).',
+        'Live trading needs Alpaca as the primary broker and Alpaca market data (Configuration → Broker and data, with the bot stopped).',
       );
     }
     if (book.killed) return refuse('The kill switch is active: reset it before going live.');

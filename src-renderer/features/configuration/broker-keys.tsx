@@ -132,7 +132,7 @@ export function BrokerKeys() {
         Keys are never shown again, never stored in the configuration, the database or the logs. On the desktop they go
         to the OS keychain; headless, set <code>ALPACA_PAPER_KEY_ID</code> / <code>ALPACA_PAPER_SECRET_KEY</code> (and
         the <code>ALPACA_LIVE_…</code> pair) in the environment; keys entered here last until the server stops. Broker
-        and data-feed choices take effect at the next start.
+        and data-feed choices take effect while the bot is stopped (at once, or at the next Start).
       </div>
     </div>
   );
