@@ -71,7 +71,7 @@ describe.skipIf(missing !== null)('position overrides, header KILL and live mode
   it('refuses live mode, says why and stays in paper', async () => {
     await page.getByTestId('tab-configuration').click();
     await page.getByTestId('btn-go-live').click();
-    await expect.poll(() => page.getByTestId('live-refusal').textContent(), SHORT).toMatch(/Alpaca API keys/);
+    await expect.poll(() => page.getByTestId('live-refusal').textContent(), SHORT).toMatch(/Alpaca live API keys/);
     expect(await page.getByTestId('execution-mode').textContent()).toMatch(/PAPER/i);
   });
 });

@@ -18,11 +18,16 @@ export interface ServeProcess {
  * Starts the built headless server (`out/main/serve.js`, built by `npm test`) in a child
  * process on a random port with a fresh data folder, and waits for its Dashboard line.
  */
-export async function startServe(args: string[] = [], dataDir?: string): Promise<ServeProcess> {
+export async function startServe(
+  args: string[] = [],
+  dataDir?: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<ServeProcess> {
   if (!existsSync(SERVE_ENTRY)) throw new Error(`${SERVE_ENTRY} is missing: run npm run build first`);
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'axion-e2e-'));
   const child = spawn(process.execPath, [SERVE_ENTRY, '--port', '0', '--data-dir', dir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env && { env: { ...process.env, ...env } }),
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
