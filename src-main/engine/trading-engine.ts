@@ -54,7 +54,18 @@ export interface TradingEngineDeps {
 /** What a manual override returns. */
 export type OverrideResult = { ok: true } | { ok: false; reason: string };
 
-const WARM_UP_BARS: Record<Timeframe, number> = { '1m': 120, '5m': 120, '10m': 120, '1h': 120, '1d': 130 };
+/**
+ * Bars of history each timeframe is seeded with: enough for the macro cloud (89) to be valid
+ * well before the open, and for the charts to show the previous session(s) with all four
+ * clouds drawn from their left edge (1m: one session; 5m: three; 10m: five).
+ */
+export const WARM_UP_BARS: Readonly<Record<Timeframe, number>> = {
+  '1m': 390,
+  '5m': 234,
+  '10m': 195,
+  '1h': 120,
+  '1d': 130,
+};
 
 /**
  * The trading engine (DESIGN §2), one per session: every 1-minute bar goes through the

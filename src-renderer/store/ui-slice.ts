@@ -1,7 +1,7 @@
 import type { GetState, SetState, UiSlice } from './types';
 
-/** Older toasts give way beyond this many. */
-export const MAX_TOASTS = 5;
+/** Older toasts give way beyond this many (more would cover the charts; the event log keeps all). */
+export const MAX_TOASTS = 3;
 
 export const createUiSlice = (set: SetState, get: GetState): UiSlice => {
   let nextToastId = 1;

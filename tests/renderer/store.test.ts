@@ -138,3 +138,13 @@ describe('mergeEventsNewestFirst', () => {
     expect(mergeEventsNewestFirst([a], [], 0)).toEqual([]);
   });
 });
+
+describe('store: toasts', () => {
+  it('keeps only the newest three toasts on screen and shows the same news once', () => {
+    const { api } = fakeApi();
+    const store = createAppStore(api);
+    for (const n of [1, 2, 3, 4, 5]) store.getState().pushToast({ tone: 'info', title: `T${n}`, message: 'm' });
+    store.getState().pushToast({ tone: 'info', title: 'T5', message: 'm' });
+    expect(store.getState().toasts.map((t) => t.title)).toEqual(['T3', 'T4', 'T5']);
+  });
+});
