@@ -23,10 +23,11 @@ export interface AlpacaLookback {
 }
 
 /**
- * Enough for the engine's warm-up (120 bars of 1m/5m/10m/1h, 130 of 1d) with the current
- * session still forming, half days, and days the calendar does not list as holidays.
+ * Enough for the engine's warm-up (WARM_UP_BARS: one session of 1m, three of 5m, five of 10m,
+ * 120 hours, 130 days) with the current session still forming, half days, and days the
+ * calendar does not list as holidays.
  */
-export const DEFAULT_LOOKBACK: Readonly<AlpacaLookback> = { minuteSessions: 6, halfHourSessions: 21, daySessions: 150 };
+export const DEFAULT_LOOKBACK: Readonly<AlpacaLookback> = { minuteSessions: 8, halfHourSessions: 21, daySessions: 150 };
 
 /** Options of {@link AlpacaFeed}. */
 export interface AlpacaFeedOptions {
