@@ -149,8 +149,9 @@ export const DashboardConfigSchema = z.strictObject({
   maxSignalsDisplayed: z.number().int().min(1).max(1000).default(50),
   maxEventsDisplayed: z.number().int().min(1).max(5000).default(100),
   enableSoundAlerts: z.boolean().default(true),
-  paperMode: z.boolean().default(true),
-  requireConfirmationForLive: z.boolean().default(true),
+  // Safety invariants (DESIGN §3), kept as settings the PRD names: always on, not editable.
+  paperMode: z.literal(true).default(true),
+  requireConfirmationForLive: z.literal(true).default(true),
   colorBlindSafe: z.boolean().default(false),
 });
 export type DashboardConfig = z.infer<typeof DashboardConfigSchema>;

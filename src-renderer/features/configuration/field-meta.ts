@@ -347,11 +347,15 @@ export const SECTIONS: readonly SectionMeta[] = [
         label: 'Sound alerts',
         help: 'Distinct sounds for info, warning, critical.',
       },
-      { path: 'dashboard.paperMode', label: 'Start in paper mode', help: 'Safety: the bot never starts live.' },
+      {
+        path: 'dashboard.paperMode',
+        label: 'Start in paper mode',
+        help: 'Always on: the bot starts in paper and goes live only through the typed confirmation.',
+      },
       {
         path: 'dashboard.requireConfirmationForLive',
         label: 'Confirm before live',
-        help: 'Double-confirm the switch to live trading.',
+        help: 'Always on: going live needs the phrase the bot shows, typed back within 60 s.',
       },
       {
         path: 'dashboard.colorBlindSafe',
