@@ -9,6 +9,7 @@ import {
   winRateByType,
 } from '../../src-renderer/features/signals/attribution';
 import { buildHeatmap, cellKey } from '../../src-renderer/features/signals/heatmap';
+import { buildTimeline } from '../../src-renderer/features/signals/timeline';
 import {
   convictionTier,
   filterSignals,
@@ -128,6 +129,33 @@ function mount(data: DashboardData, prepare?: (api: FakeApi) => void) {
 }
 
 const rowIds = () => screen.queryAllByTestId('signal-row').map((r) => r.getAttribute('data-signal-id'));
+
+describe('signals tab: timeline', () => {
+  it('places the busiest ticker first, spreads signals by time and keeps conviction on top', () => {
+    const t = buildTimeline(SIGNALS);
+    expect(t.rows).toEqual(['NVDA', 'AAPL', 'SPY']);
+    const x = (id: string) => t.dots.find((d) => d.signal.id === id)!.x;
+    expect(x('s-nvda')).toBeLessThan(x('s-spy-skip'));
+    expect(x('s-spy-skip')).toBeLessThan(x('s-aapl-short'));
+    expect(t.dots.every((d) => d.x > 0 && d.x < 1)).toBe(true);
+    expect(t.dots.at(-1)?.signal.id).toBe('s-aapl-short');
+    expect(buildTimeline(SIGNALS, 1)).toMatchObject({ rows: ['NVDA'], hidden: 2 });
+    // 30 minutes of signals: ticks five minutes apart, inside the axis.
+    expect(t.ticks.length).toBeGreaterThanOrEqual(4);
+    expect(t.ticks.length).toBeLessThanOrEqual(8);
+    expect(t.ticks.every((x) => x >= t.start && x <= t.end && x % (5 * 60_000) === 0)).toBe(true);
+  });
+
+  it('draws a mark per signal in view: up for long, down for short, hollow when not executed', () => {
+    mount(makeDashboard({ recentSignals: SIGNALS }));
+    const marks = () => within(screen.getByTestId('signal-timeline')).getAllByTestId('timeline-mark');
+    expect(marks()).toHaveLength(4);
+    expect(marks().filter((m) => m.getAttribute('class')?.includes('hollow'))).toHaveLength(2);
+    expect(marks().filter((m) => m.getAttribute('class')?.includes('short'))).toHaveLength(1);
+    fireEvent.change(screen.getByTestId('filter-ticker'), { target: { value: 'nvda' } });
+    expect(marks()).toHaveLength(2);
+  });
+});
 
 describe('signals tab: stream and filters', () => {
   it('streams the signals newest first, coloured by conviction band, with outcome badges and skip reasons', () => {

@@ -21,6 +21,8 @@ import {
   type SignalFilters,
 } from './signal-filters';
 import { SignalHeatmap } from './signal-heatmap';
+import { SignalTimeline } from './signal-timeline';
+import { buildTimeline } from './timeline';
 import { OUTCOME_BADGES, SignalStream } from './signal-stream';
 import { mergeSignals, useSignalContext } from './use-signal-context';
 import { TabWaiting } from '../positions/tab-waiting';
@@ -69,6 +71,8 @@ export function SignalsTab() {
     const ticker = normalTicker(filters.ticker);
     return buildHeatmap(visible, ticker ? universeTickers.filter((t) => t === ticker) : universeTickers);
   }, [visible, universeTickers, filters.ticker]);
+
+  const timeline = useMemo(() => buildTimeline(visible), [visible]);
 
   const etfs = useMemo(() => underlyingsByEtf(sectorMap), [sectorMap]);
   const executions = useMemo(
@@ -160,6 +164,20 @@ export function SignalsTab() {
         loading={history.status === 'loading'}
         connected={connected}
       />
+
+      <Panel
+        title="Signal timeline"
+        testId="timeline-panel"
+        aside={<span className="muted sig-hint">▲ long · ▼ short · size = conviction · hollow = not executed</span>}
+      >
+        {timeline.rows.length === 0 ? (
+          <EmptyState title="No signals in view">
+            Signals in view appear here along the session, one row per ticker.
+          </EmptyState>
+        ) : (
+          <SignalTimeline timeline={timeline} />
+        )}
+      </Panel>
 
       <div className="sig-grid">
         <Panel
