@@ -525,6 +525,18 @@ export class BotController implements CommandSurface {
     if (!this.supervisor)
       return this.refuse('confirmLiveMode', 'invalid_transition', 'No live-mode request is pending.');
     if (this.executionMode === 'live') return this.refuse('confirmLiveMode', 'invalid_transition', 'Already live.');
+    const ledger = this.runtime.engine.ledger;
+    const open = ledger.positions().length + ledger.scalps().length + this.runtime.engine.gateway.openOrders().length;
+    if (open > 0 || this.status === 'killed') {
+      this.supervisor.cancelLiveRequest();
+      return this.refuse(
+        'confirmLiveMode',
+        'refused',
+        this.status === 'killed'
+          ? 'The kill switch is active: still in paper mode.'
+          : 'Positions or orders opened since the request: close them and ask again.',
+      );
+    }
     const r = await this.supervisor.confirmLive(challenge);
     if (!r.ok) return this.refuse('confirmLiveMode', 'refused', r.message);
     const equity = r.value.account().equity;

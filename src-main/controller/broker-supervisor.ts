@@ -204,6 +204,12 @@ export class BrokerSupervisor {
     return connected;
   }
 
+  /** Drops a pending live request (its challenge can no longer be confirmed). */
+  cancelLiveRequest(): void {
+    this.challenge = null;
+    this.deps.changed();
+  }
+
   /** Back to the paper account (live → paper is never gated). */
   async goPaper(): Promise<Result<RemoteBroker | null>> {
     this.challenge = null;
