@@ -33,7 +33,7 @@ import { MarkerPrimitive, placeMarkers, type MarkerShape } from './cloud-markers
 import { CloudPrimitive } from './cloud-primitive';
 import { crosshairTimeLabel, formatVolume, tickMarkLabel } from './cloud-time';
 import { holds, planWindow, windowRows, type BarWindow } from './cloud-window';
-import { terminalChartOptions, themeColor, withAlpha, type CloudChartPalette } from './theme';
+import { remScale, terminalChartOptions, themeColor, withAlpha, type CloudChartPalette } from './theme';
 
 export interface CloudChartViewOptions {
   palette: CloudChartPalette;
@@ -98,7 +98,7 @@ export class CloudChartView {
       rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.06 } },
       timeScale: {
         rightOffset: 6,
-        barSpacing: compact ? 4 : 7,
+        barSpacing: (compact ? 4 : 7) * remScale(),
         minBarSpacing: 0.5,
         tickMarkFormatter: tickMarkLabel,
         // Every time is on the timeline before the series hold its bar, so to lightweight-charts

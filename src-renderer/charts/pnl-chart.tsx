@@ -11,7 +11,7 @@ import {
 } from 'lightweight-charts';
 import { formatNyMinute, formatNyTime, formatSignedMoney } from '../format/format';
 import { planPnlUpdate, toPnlSeries, type PnlSeriesPoint } from './pnl-data';
-import { themeColor, withAlpha } from './theme';
+import { remScale, themeColor, withAlpha } from './theme';
 import type { PnlChartProps } from './types';
 
 const toMs = (time: Time): number => (typeof time === 'number' ? time * 1000 : NaN);
@@ -40,7 +40,7 @@ export function PnlChart({ points }: PnlChartProps) {
         background: { type: ColorType.Solid, color: 'transparent' },
         textColor: text,
         fontFamily: getComputedStyle(document.body).fontFamily,
-        fontSize: 11,
+        fontSize: Math.round(11 * remScale()),
         attributionLogo: false,
       },
       grid: {

@@ -16,6 +16,15 @@ export function withAlpha(hex: string, alpha: number): string {
 }
 
 /**
+ * How much the root font size is scaled (1 up to 1920 px wide, 2 on a 4K screen; see
+ * theme.css): canvas text and sizes follow it as the CSS does. 1 where there is no layout.
+ */
+export function remScale(): number {
+  const px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(px) && px > 0 ? px / 16 : 1;
+}
+
+/**
  * The terminal look every chart shares: theme text and borders, faint grid, the page's font,
  * no attribution logo. `background` defaults to transparent (the panel shows through).
  */
@@ -29,7 +38,7 @@ export function terminalChartOptions(
       background: { type: ColorType.Solid, color: options.background ?? 'transparent' },
       textColor: text,
       fontFamily: getComputedStyle(document.body).fontFamily,
-      fontSize: options.fontSize ?? 11,
+      fontSize: Math.round((options.fontSize ?? 11) * remScale()),
       attributionLogo: false,
       panes: { separatorColor: border, separatorHoverColor: withAlpha(border, 0.8) },
     },

@@ -28,6 +28,7 @@ export function CalendarHeatmap({ layout }: { layout: CalendarLayout }) {
           className="cal__svg"
           width={width}
           height={height}
+          style={{ width: `${width / 16}rem`, height: `${height / 16}rem` }}
           viewBox={`0 0 ${width} ${height}`}
           role="img"
           aria-label="Daily P&L calendar"
@@ -67,7 +68,7 @@ export function CalendarHeatmap({ layout }: { layout: CalendarLayout }) {
             className="cal__tip"
             role="tooltip"
             data-testid="cal-tooltip"
-            style={{ left: cellX(hover.col) + CELL / 2, top: cellY(hover.row) }}
+            style={{ left: `${(cellX(hover.col) + CELL / 2) / 16}rem`, top: `${cellY(hover.row) / 16}rem` }}
           >
             <div className="cal__tip-date">{longDateLabel(hover.date)}</div>
             <div className={`num strong tone-${hover.tone === 'none' ? 'flat' : hover.tone}`}>{pnlText(hover)}</div>

@@ -64,6 +64,7 @@ export function ExposureGauge({ exposurePct, maxExposurePct }: { exposurePct: nu
         className="gauge__svg"
         width={W}
         height={CY + 14}
+        style={remSize(W, CY + 14)}
         viewBox={`0 0 ${W} ${CY + 14}`}
         role="img"
         aria-label={`Exposure ${formatPct(exposurePct)} of equity, limit ${formatPct(maxExposurePct, 0)}`}
@@ -97,3 +98,6 @@ export function ExposureGauge({ exposurePct, maxExposurePct }: { exposurePct: nu
     </div>
   );
 }
+
+/** The drawing's px size in rem, so it scales with the type on large screens (theme.css). */
+const remSize = (width: number, height: number) => ({ width: `${width / 16}rem`, height: `${height / 16}rem` });

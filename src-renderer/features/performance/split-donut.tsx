@@ -17,7 +17,14 @@ export function SplitDonut({ split }: { split: InstrumentSplit }) {
   }
   return (
     <div className="split" data-testid="instrument-split">
-      <svg className="split__donut" width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true">
+      <svg
+        className="split__donut"
+        width={SIZE}
+        height={SIZE}
+        style={{ width: `${SIZE / 16}rem`, height: `${SIZE / 16}rem` }}
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        aria-hidden="true"
+      >
         <g transform={`rotate(-90 ${SIZE / 2} ${SIZE / 2})`}>
           <circle className="split__track" cx={SIZE / 2} cy={SIZE / 2} r={R} strokeWidth={WIDTH} />
           {arcs.map((a) => (

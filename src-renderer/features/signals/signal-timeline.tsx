@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { remScale } from '../../charts/theme';
 import { formatNyMinute, formatNyTime } from '../../format/format';
 import { OUTCOME_BADGES } from './signal-stream';
 import type { Timeline } from './timeline';
@@ -15,14 +16,23 @@ const AXIS = 18;
  */
 export function SignalTimeline({ timeline }: { timeline: Timeline }) {
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
+  const measured = useWidth(box);
+  // Drawn in px at the 16 px root size, then scaled with the type on large screens (theme.css).
+  const scale = remScale();
+  const width = measured / scale;
   const { rows, dots, ticks, start, end, hidden } = timeline;
   const plot = Math.max(width - LABEL - 12, 100);
   const height = rows.length * ROW + AXIS;
   const xOf = (x: number) => LABEL + x * plot;
   return (
     <div className="sig-timeline" data-testid="signal-timeline" ref={box}>
-      <svg width={width} height={height} role="img" aria-label="Signal timeline by ticker">
+      <svg
+        width={measured}
+        height={height * scale}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label="Signal timeline by ticker"
+      >
         {rows.map((ticker, i) => (
           <g key={ticker}>
             <line
