@@ -26,6 +26,7 @@ export class ControllerHost implements ControllerHandle {
   private readonly listeners = new Set<PushListener>();
   private unsubscribe: () => void;
   private rewiring: Promise<void> = Promise.resolve();
+  private rebuilding = false;
 
   constructor(
     private readonly wire: (config: BotConfig) => Wired,
@@ -47,6 +48,8 @@ export class ControllerHost implements ControllerHandle {
     name: K,
     payload: CommandPayload<K>,
   ): Promise<CommandResult<CommandValues[K]>> => {
+    if (name === 'kill')
+      return this.kill(payload as CommandPayload<'kill'>) as Promise<CommandResult<CommandValues[K]>>;
     await this.rewiring;
     if (name === 'start') {
       await this.rewireIfChanged();
@@ -56,6 +59,21 @@ export class ControllerHost implements ControllerHandle {
     if (name === 'updateConfig' && result.ok) this.rewiring = this.rewireIfChanged();
     return result;
   };
+
+  /**
+   * The kill never waits for a rebuild: it runs on the controller of the moment (its state is
+   * stored before it returns), and once more on the rebuilt one if a rebuild was under way and
+   * may have read the stored state before the kill wrote it (kill is idempotent).
+   */
+  private async kill(payload: CommandPayload<'kill'>): Promise<CommandResult<CommandValues['kill']>> {
+    const during = this.rebuilding;
+    const result = await this.current.controller.execute('kill', payload);
+    if (during) {
+      await this.rewiring;
+      return this.current.controller.execute('kill', payload);
+    }
+    return result;
+  }
 
   subscribe = (listener: PushListener): (() => void) => {
     this.listeners.add(listener);
@@ -81,11 +99,23 @@ export class ControllerHost implements ControllerHandle {
     const next = controller.getConfig();
     if (!this.rewirable || wiringOf(next) === wiringOf(config)) return;
     if (controller.getState().sessionId !== null) return;
-    await this.current.ready.catch(() => undefined);
-    this.unsubscribe();
-    await controller.shutdown();
-    this.current = this.wire(next);
-    this.unsubscribe = this.attach(this.current.controller);
+    this.rebuilding = true;
+    try {
+      await this.current.ready.catch(() => undefined);
+      this.unsubscribe();
+      await controller.shutdown();
+      try {
+        this.current = this.wire(next);
+      } catch (error) {
+        // Never leave the shells without a controller: back to what ran before, and say why.
+        this.current = this.wire(config);
+        const why = error instanceof Error ? error.message : String(error);
+        this.current.controller.reportSetupError(`The new broker or data settings could not be applied: ${why}`);
+      }
+      this.unsubscribe = this.attach(this.current.controller);
+    } finally {
+      this.rebuilding = false;
+    }
     const payload = this.current.controller.getDashboardData();
     for (const l of this.listeners) l({ push: 'dashboard', payload });
   }

@@ -239,6 +239,20 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     expect(posted().length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('a kill sent while the controller is being rebuilt stands on the rebuilt one', async () => {
+    const h = await setup({ configPatch: { universe: { tickers: ['SPY', 'QQQ'] }, instrumentMode: 'leveraged_etf' } });
+    const saved = await h.controller.execute('updateConfig', {
+      patch: { broker: { primary: 'alpaca', dataFeed: 'alpaca' } },
+      confirmRiskLoosening: false,
+    });
+    expect(saved.ok).toBe(true);
+    const killed = await h.controller.execute('kill', { closeDayTrades: true, flattenAll: false });
+    expect(killed.ok).toBe(true);
+    await h.controller.ready;
+    expect(await state(h.controller)).toMatchObject({ status: 'killed', simulated: false, killSwitchActive: true });
+    expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(false);
+  }, 60_000);
+
   it('keeps keys out of every answer, the database, its WAL and the events', async () => {
     const h = await setup();
     const typed = { keyId: 'AKTYPEDKEY99', secretKey: 'typed-live-secret-xyz-123' };
