@@ -40,7 +40,7 @@ export class BrokerRouter implements SimulatedVenue {
   get name(): string {
     const active = this.activeVenue();
     if (active) return this.brokerOf(active)!.name;
-    return `${this.alpacaBroker?.name ?? 'Alpaca'} (not connected)`;
+    return `${this.alpacaBroker?.name ?? 'Alpaca'} — not connected`;
   }
 
   /** The Alpaca broker in use (paper or live account), if any. */

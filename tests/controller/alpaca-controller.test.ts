@@ -253,6 +253,21 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(false);
   }, 60_000);
 
+  it('raises a critical broker-disconnect alert when Alpaca drops, and says connected again when it is back', async () => {
+    const h = await setup();
+    const alerts: { rule: string; priority: string }[] = [];
+    h.controller.subscribe((m) => m.push === 'alert' && alerts.push(m.payload));
+    h.trading.faults.refuseStream = true;
+    h.trading.dropStream();
+    await vi.waitFor(async () => expect((await state(h.controller)).brokers.alpaca.connection).toBe('disconnected'));
+    expect(alerts).toContainEqual(expect.objectContaining({ rule: 'broker_disconnect', priority: 'critical' }));
+    expect((await state(h.controller)).activeBroker).toBe('Alpaca (Paper) — not connected');
+    h.trading.faults.refuseStream = false;
+    await vi.waitFor(async () => expect((await state(h.controller)).brokers.alpaca.connection).toBe('connected'), {
+      timeout: 20_000,
+    });
+  }, 60_000);
+
   it('keeps keys out of every answer, the database, its WAL and the events', async () => {
     const h = await setup();
     const typed = { keyId: 'AKTYPEDKEY99', secretKey: 'typed-live-secret-xyz-123' };
