@@ -8,14 +8,18 @@ export interface ServeArgs {
   speed: number | null;
   /** CSV files of 1-minute bars to replay instead of the synthetic market. */
   replay: string[];
+  /** A JSON file holding a config patch applied over the saved config at start. */
+  config: string | null;
   help: boolean;
 }
 
-export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--speed MIN_PER_SEC] [--replay FILE.csv ...]
+export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--speed MIN_PER_SEC] [--config FILE.json] [--replay FILE.csv ...]
 
   --port N          port on 127.0.0.1 (default: a free one)
   --data-dir DIR    folder of the SQLite store (default: the desktop app's user-data folder)
   --speed X         simulated minutes per real second (default: the saved config, 30)
+  --config FILE     a JSON config patch applied over the saved config at start (checked by the
+                    same schema as the Configuration tab; an invalid field stops the start)
   --replay FILE     replay 1-minute bars from CSV (timestamp,open,high,low,close,volume; one file
                     per ticker named TICKER.csv, or a ticker column); repeat for more files`;
 
@@ -33,6 +37,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       'data-dir': { type: 'string' },
       speed: { type: 'string' },
       replay: { type: 'string', multiple: true },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,5 +51,14 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new Error('--data-dir must not be empty');
-  return { port: port.data, dataDir: dataDir ?? null, speed, replay: values.replay ?? [], help: values.help ?? false };
+  const config = values.config;
+  if (config !== undefined && config.trim() === '') throw new Error('--config must name a JSON file');
+  return {
+    port: port.data,
+    dataDir: dataDir ?? null,
+    speed,
+    replay: values.replay ?? [],
+    config: config ?? null,
+    help: values.help ?? false,
+  };
 }

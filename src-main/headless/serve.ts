@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openController } from '../controller/create-controller';
 import { startBridgeServer } from './bridge-server';
@@ -15,8 +16,10 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = resolve(args.dataDir ?? defaultUserDataDir());
+  const configPatch = args.config ? readConfigPatch(resolve(args.config)) : undefined;
   const controller = await openController({
     dataDir,
+    ...(configPatch && { configPatch }),
     replayFiles: args.replay.map((f) => resolve(f)),
     ...(args.speed !== null ? { speed: args.speed } : {}),
   });
@@ -39,6 +42,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Reads a config patch file; says which file and why when it is not a JSON object. */
+function readConfigPatch(file: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--config ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`--config ${file}: a config patch must be a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 main().catch((error: unknown) => {

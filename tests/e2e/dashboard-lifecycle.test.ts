@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason, launchChromium } from '../helpers/chromium';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { configFile, NO_AUTO_KILL, startServe, type ServeProcess } from '../helpers/serve-process';
 
 const SHOTS = resolve(__dirname, '../../screenshots');
 const missing = chromiumMissingReason();
@@ -17,7 +17,9 @@ describe.skipIf(missing !== null)('dashboard in Chromium against npm run serve',
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    serve = await startServe(['--speed', '120']);
+    // The lifecycle under test is the user's: at 120 simulated minutes a second a whole session
+    // passes in seconds, and on some days the daily loss limit would kill the bot first.
+    serve = await startServe(['--speed', '120', '--config', configFile(NO_AUTO_KILL)]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(serve.url);
@@ -70,6 +72,11 @@ describe.skipIf(missing !== null)('dashboard in Chromium against npm run serve',
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(SHOTS, `${String(i + 1).padStart(2, '0')}-${tab}.png`) });
     }
+  });
+
+  it('refuses to start on a config file with an invalid field, naming it', async () => {
+    const bad = configFile({ risk: { riskPerTradePct: 'lots' } });
+    await expect(startServe(['--config', bad])).rejects.toThrow(/risk\.riskPerTradePct/);
   });
 
   it('refuses a dashboard link with a wrong token and says so', async () => {

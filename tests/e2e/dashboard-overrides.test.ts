@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason, launchChromium } from '../helpers/chromium';
 import { storedEvents } from '../helpers/e2e-events';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { configFile, NO_AUTO_KILL, startServe, type ServeProcess } from '../helpers/serve-process';
 
 const SHOTS = resolve(__dirname, '../../screenshots');
 const missing = chromiumMissingReason();
@@ -27,7 +27,7 @@ describe.skipIf(missing !== null)('position overrides, header KILL and live mode
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     // One simulated minute per real second: positions stay open long enough to act on.
-    serve = await startServe(['--speed', '1']);
+    serve = await startServe(['--speed', '1', '--config', configFile(NO_AUTO_KILL)]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(serve.url);

@@ -4,7 +4,7 @@ import { defaultUserDataDir } from '../../src-main/headless/user-data-dir';
 
 describe('serve command line', () => {
   it('defaults to a free port, the user-data folder and the saved speed', () => {
-    expect(parseServeArgs([])).toEqual({ port: 0, dataDir: null, speed: null, replay: [], help: false });
+    expect(parseServeArgs([])).toEqual({ port: 0, dataDir: null, speed: null, replay: [], config: null, help: false });
   });
 
   it('reads --port, --data-dir and --speed', () => {
@@ -13,8 +13,10 @@ describe('serve command line', () => {
       dataDir: '/tmp/x',
       speed: 60,
       replay: [],
+      config: null,
       help: false,
     });
+    expect(parseServeArgs(['--config', 'bot.json']).config).toBe('bot.json');
     expect(parseServeArgs(['--replay', 'SPY.csv', '--replay', 'QQQ.csv']).replay).toEqual(['SPY.csv', 'QQQ.csv']);
   });
 
@@ -24,6 +26,7 @@ describe('serve command line', () => {
     expect(() => parseServeArgs(['--speed=-1'])).toThrow(/--speed must be a positive number/);
     expect(() => parseServeArgs(['--speed', 'fast'])).toThrow(/--speed must be a positive number/);
     expect(() => parseServeArgs(['--host', '0.0.0.0'])).toThrow(/--host/);
+    expect(() => parseServeArgs(['--config', ' '])).toThrow(/--config must name a JSON file/);
   });
 
   it('shares the desktop app’s user-data folder on each platform', () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -60,3 +60,16 @@ export async function startServe(
       }),
   };
 }
+
+/** Writes a config patch to a temp JSON file for `serve --config` and returns its path. */
+export function configFile(patch: Record<string, unknown>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'axion-config-')), 'bot.json');
+  writeFileSync(file, JSON.stringify(patch));
+  return file;
+}
+
+/**
+ * For tests of the user's own actions: the simulated market runs fast, and on some days the
+ * bot's automatic kill at the daily loss limit would come first.
+ */
+export const NO_AUTO_KILL = { killSwitch: { autoKillOnDailyLoss: false } };
