@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { BotState } from '../../src-shared/bot-state';
 import { WS_PATH } from '../../src-shared/ws-protocol';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { configFile, NO_AUTO_KILL, startServe, type ServeProcess } from '../helpers/serve-process';
 
 /** A minimal bridge client: one command at a time, replies matched by id. */
 async function connect(url: string) {
@@ -39,7 +39,7 @@ describe('crash and restart of the headless server (real child process, SIGKILL)
   });
 
   it('comes back paused in the same session with the same open positions and events, and sends no order twice', async () => {
-    const first = await startServe(['--speed', '1']);
+    const first = await startServe(['--speed', '1', '--config', configFile(NO_AUTO_KILL)]);
     servers.push(first);
     const a = await connect(first.url);
     expect((await a.call<BotState>('start', { executionMode: 'paper' })).ok).toBe(true);
