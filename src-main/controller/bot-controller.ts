@@ -11,7 +11,7 @@ import type { Bar, MarketClock } from '../../src-shared/market';
 import type { Broker, Clock, DesktopNotifier, MarketDataFeed, RemoteBroker } from '../engine/ports';
 import { NotificationRouter } from './notification-router';
 import { PAPER_ONLY_BROKERS } from '../../src-shared/broker-view';
-import type { BrokerSupervisor } from './broker-supervisor';
+import type { BrokerSupervisor, LiveBook } from './broker-supervisor';
 import { BrokerRouter } from './broker-router';
 import type { LocalBook } from './reconciliation';
 import { loosenedRiskLimits } from './risk-loosening';
@@ -404,10 +404,8 @@ export class BotController implements CommandSurface {
   async prepareBrokers(tickers: readonly string[]): Promise<void> {
     const supervisor = this.supervisor;
     const prepare = this.deps.feed.prepare?.bind(this.deps.feed);
-    if (!supervisor?.usesAlpaca() && !prepare) {
-      this.reconnectRestoredSession();
-      return;
-    }
+    // Without a network feed the constructor has reconnected a restored session already.
+    if (!supervisor?.usesAlpaca() && !prepare) return;
     supervisor?.setStartup('still connecting to the broker and loading market history');
     try {
       if (supervisor?.usesAlpaca()) {
@@ -441,6 +439,9 @@ export class BotController implements CommandSurface {
   private async adoptOpenOrders(broker: RemoteBroker): Promise<void> {
     const open = this.runtime.openAtBroker;
     if (open.length === 0) return;
+    if (this.deps.broker instanceof BrokerRouter) {
+      for (const u of open) this.deps.broker.recordVenue(u.order, 'alpaca');
+    }
     this.runtime.engine.adoptOrders(
       open.map((u) => ({ order: u.order, ...(u.plan && { plan: u.plan }), filled: u.filled })),
     );
@@ -459,8 +460,7 @@ export class BotController implements CommandSurface {
     const alpaca = broker?.alpaca;
     if (!alpaca || this.config.broker.primary !== 'alpaca' || alpaca.connection() !== 'connected') return;
     if (status !== 'ok' && status !== 'not_needed') return;
-    const ledger = this.runtime.engine.ledger;
-    if (ledger.positions().length + ledger.scalps().length > 0) return;
+    if (this.liveBook().openPositions > 0) return;
     const equity = alpaca.account().equity;
     this.runtime.engine.rebaseAccount(equity);
     this.record('session', 'info', `Trading on ${alpaca.name}: equity $${equity.toFixed(2)}`, { equity });
@@ -484,7 +484,7 @@ export class BotController implements CommandSurface {
     const positions = new Map<string, number>();
     if (router) {
       for (const p of [...ledger.positions(), ...ledger.scalps()]) {
-        if (router.venueFor({ purpose: 'exit', positionId: p.id }) !== 'alpaca') continue;
+        if (router.positionVenue(p.id) !== 'alpaca') continue;
         const symbol = ledger.planOf(p.id)?.symbol ?? p.ticker;
         const signed = p.direction === 'short' ? -p.quantity : p.quantity;
         positions.set(symbol, (positions.get(symbol) ?? 0) + signed);
@@ -495,6 +495,16 @@ export class BotController implements CommandSurface {
       .filter((o) => o.intent.venue === 'alpaca')
       .map((o) => o.clientOrderId);
     return { positions, openOrderIds };
+  }
+
+  /** What paper ↔ live and the account take-over check: open positions and orders, a kill. */
+  private liveBook(): LiveBook {
+    const { ledger, gateway } = this.runtime.engine;
+    return {
+      openPositions: ledger.positions().length + ledger.scalps().length,
+      openOrders: gateway.openOrders().length,
+      killed: this.status === 'killed',
+    };
   }
 
   // ── Paper ↔ live ───────────────────────────────────────────────────────────────────
@@ -508,12 +518,7 @@ export class BotController implements CommandSurface {
       );
     }
     if (this.executionMode === 'live') return this.refuse('requestLiveMode', 'invalid_transition', 'Already live.');
-    const ledger = this.runtime.engine.ledger;
-    const r = this.supervisor.requestLive({
-      openPositions: ledger.positions().length + ledger.scalps().length,
-      openOrders: this.runtime.engine.gateway.openOrders().length,
-      killed: this.status === 'killed',
-    });
+    const r = this.supervisor.requestLive(this.liveBook());
     if (!r.ok) return this.refuse('requestLiveMode', 'refused', r.message);
     this.record('mode_change', 'warning', 'Live mode requested: waiting for the typed confirmation (60 s)', {
       expiresAt: r.value.expiresAt,
@@ -525,19 +530,7 @@ export class BotController implements CommandSurface {
     if (!this.supervisor)
       return this.refuse('confirmLiveMode', 'invalid_transition', 'No live-mode request is pending.');
     if (this.executionMode === 'live') return this.refuse('confirmLiveMode', 'invalid_transition', 'Already live.');
-    const ledger = this.runtime.engine.ledger;
-    const open = ledger.positions().length + ledger.scalps().length + this.runtime.engine.gateway.openOrders().length;
-    if (open > 0 || this.status === 'killed') {
-      this.supervisor.cancelLiveRequest();
-      return this.refuse(
-        'confirmLiveMode',
-        'refused',
-        this.status === 'killed'
-          ? 'The kill switch is active: still in paper mode.'
-          : 'Positions or orders opened since the request: close them and ask again.',
-      );
-    }
-    const r = await this.supervisor.confirmLive(challenge);
+    const r = await this.supervisor.confirmLive(challenge, this.liveBook());
     if (!r.ok) return this.refuse('confirmLiveMode', 'refused', r.message);
     const equity = r.value.account().equity;
     // Positions never move between accounts: the (flat) book starts over on the live account.
@@ -561,8 +554,7 @@ export class BotController implements CommandSurface {
 
   private async setPaperMode(): Promise<CommandResult<BotState>> {
     if (this.executionMode === 'paper') return ok(this.getState());
-    const ledger = this.runtime.engine.ledger;
-    const open = ledger.positions().length + ledger.scalps().length;
+    const open = this.liveBook().openPositions;
     if (open > 0) {
       return this.refuse(
         'setPaperMode',

@@ -22,7 +22,7 @@ export interface RouteConfig {
 export class BrokerRouter implements SimulatedVenue {
   private readonly listeners = new Set<(update: OrderUpdate) => void>();
   private readonly orderVenue = new Map<string, Venue>();
-  private readonly positionVenue = new Map<string, Venue>();
+  private readonly venueByPosition = new Map<string, Venue>();
   private alpacaBroker: RemoteBroker | null;
   private offAlpaca: (() => void) | null = null;
 
@@ -66,15 +66,21 @@ export class BrokerRouter implements SimulatedVenue {
     return null;
   }
 
+  /** The broker a position was opened at (as far as this run or its restore knows). */
+  positionVenue(positionId: string): Venue | undefined {
+    return this.venueByPosition.get(positionId);
+  }
+
   /** Where an order goes: its position's broker, or for an entry the active one. */
   venueFor(order: Pick<OrderRequest, 'purpose' | 'positionId'>): Venue | null {
-    if (order.purpose !== 'entry') return this.positionVenue.get(order.positionId) ?? this.activeVenue();
+    if (order.purpose !== 'entry') return this.venueByPosition.get(order.positionId) ?? this.activeVenue();
     return this.activeVenue();
   }
 
-  /** Tells the router where a restored position lives (after a restart). */
-  assignPosition(positionId: string, venue: Venue): void {
-    this.positionVenue.set(positionId, venue);
+  /** Records that an order (and, for an entry, its position) lives at `venue`: sent now, restored or adopted. */
+  recordVenue(order: OrderRequest, venue: Venue): void {
+    this.orderVenue.set(order.clientOrderId, venue);
+    if (order.purpose === 'entry') this.venueByPosition.set(order.positionId, venue);
   }
 
   account(): BrokerAccount {
@@ -93,8 +99,7 @@ export class BrokerRouter implements SimulatedVenue {
       });
       return;
     }
-    this.orderVenue.set(order.clientOrderId, venue);
-    if (order.purpose === 'entry') this.positionVenue.set(order.positionId, venue);
+    this.recordVenue(order, venue);
     broker.submit(order);
   }
 
@@ -124,8 +129,7 @@ export class BrokerRouter implements SimulatedVenue {
 
   /** Takes a fill of an earlier run back into the simulated broker, when it was filled there. */
   restoreFill(fill: Fill, order: OrderRequest, venue: Venue = 'paper'): void {
-    this.orderVenue.set(order.clientOrderId, venue);
-    if (order.purpose === 'entry') this.positionVenue.set(order.positionId, venue);
+    this.recordVenue(order, venue);
     if (venue === 'paper') this.paper.restoreFill(fill, order);
   }
 

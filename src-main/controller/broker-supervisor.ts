@@ -25,6 +25,26 @@ export interface SupervisorDeps {
   changed: () => void;
 }
 
+/** What paper → live needs to know of the bot: a kill, and anything open. */
+export interface LiveBook {
+  openPositions: number;
+  openOrders: number;
+  killed: boolean;
+}
+
+/** Why the book cannot go live now (at the request, or again at the confirmation), or null. */
+function bookRefusal(book: LiveBook, step: 'request' | 'confirm'): string | null {
+  if (book.killed) {
+    return step === 'request'
+      ? 'The kill switch is active: reset it before going live.'
+      : 'The kill switch is active: still in paper mode.';
+  }
+  if (book.openPositions === 0 && book.openOrders === 0) return null;
+  return step === 'request'
+    ? `Close the ${book.openPositions} open positions and ${book.openOrders} open orders first: nothing is carried from paper into a live account.`
+    : 'Positions or orders opened since the request: close them and ask again.';
+}
+
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
@@ -153,7 +173,7 @@ export class BrokerSupervisor {
   }
 
   /** Step one of paper → live: checks every precondition and issues a challenge to type. */
-  requestLive(book: { openPositions: number; openOrders: number; killed: boolean }): Result<{
+  requestLive(book: LiveBook): Result<{
     challenge: string;
     expiresAt: number;
   }> {
@@ -166,12 +186,8 @@ export class BrokerSupervisor {
         'Live trading needs Alpaca as the primary broker and Alpaca market data (Configuration → Broker and data, with the bot stopped).',
       );
     }
-    if (book.killed) return refuse('The kill switch is active: reset it before going live.');
-    if (book.openPositions > 0 || book.openOrders > 0) {
-      return refuse(
-        `Close the ${book.openPositions} open positions and ${book.openOrders} open orders first: nothing is carried from paper into a live account.`,
-      );
-    }
+    const notReady = bookRefusal(book, 'request');
+    if (notReady) return refuse(notReady);
     let text = 'LIVE-';
     for (let i = 0; i < 6; i++) text += CHALLENGE_ALPHABET[randomInt(CHALLENGE_ALPHABET.length)];
     this.challenge = { text, expiresAt: this.deps.wallClock() + LIVE_CHALLENGE_MS };
@@ -179,11 +195,19 @@ export class BrokerSupervisor {
     return { ok: true, value: { challenge: text, expiresAt: this.challenge.expiresAt } };
   }
 
-  /** Step two: the typed challenge, within its 60 s; connects the live account and reconciles it. */
-  async confirmLive(typed: string): Promise<Result<RemoteBroker>> {
+  /**
+   * Step two: the typed challenge, within its 60 s, on a book still as the request found it;
+   * connects the live account and reconciles it. Any attempt spends the challenge.
+   */
+  async confirmLive(typed: string, book: LiveBook): Promise<Result<RemoteBroker>> {
     const pending = this.challenge;
     this.challenge = null;
     if (!pending) return refuse('No live-mode request is pending: request live mode first.');
+    const changed = bookRefusal(book, 'confirm');
+    if (changed) {
+      this.deps.changed();
+      return refuse(changed);
+    }
     if (this.deps.wallClock() > pending.expiresAt) return refuse('The confirmation expired (60 s): request it again.');
     if (typed.trim() !== pending.text) return refuse('The typed confirmation does not match: still in paper mode.');
     const previous = this.deps.router.alpaca;
@@ -202,12 +226,6 @@ export class BrokerSupervisor {
     }
     await previous?.disconnect().catch(() => undefined);
     return connected;
-  }
-
-  /** Drops a pending live request (its challenge can no longer be confirmed). */
-  cancelLiveRequest(): void {
-    this.challenge = null;
-    this.deps.changed();
   }
 
   /** Back to the paper account (live → paper is never gated). */
