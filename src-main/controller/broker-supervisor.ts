@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { AlpacaConnectionView, BrokerView, ReconciliationStatus } from '../../src-shared/broker-view';
 import type { EventType, Severity } from '../../src-shared/events';
 import type { AlpacaCredentials } from '../adapters/alpaca/endpoints';
-import type { BrokerConnection, RemoteBroker } from '../engine/ports';
+import type { RemoteBroker } from '../engine/ports';
 import type { BrokerRouter, RouteConfig } from './broker-router';
 import type { CredentialAccount, CredentialStore } from './credential-store';
 import { reconcile, type LocalBook } from './reconciliation';
@@ -98,7 +98,7 @@ export class BrokerSupervisor {
     await this.deps.router.alpaca?.disconnect().catch(() => undefined);
     this.deps.router.setAlpaca(broker);
     this.account = account;
-    this.setConnection(toView(broker.connection()), null);
+    this.setConnection(broker.connection(), null);
     return { ok: true, value: broker };
   }
 
@@ -221,7 +221,7 @@ export class BrokerSupervisor {
       await connected.value.disconnect().catch(() => undefined);
       this.deps.router.setAlpaca(previous);
       this.account = 'paper';
-      this.setConnection(previous ? toView(previous.connection()) : 'disconnected', null);
+      this.setConnection(previous ? previous.connection() : 'disconnected', null);
       return refuse(`The live account is not flat: ${this.reconciliation.differences.join('; ')}`);
     }
     await previous?.disconnect().catch(() => undefined);
@@ -284,7 +284,7 @@ export class BrokerSupervisor {
     this.offConnection?.();
     this.offConnection = broker.onConnection((status, detail) => {
       if (this.deps.router.alpaca !== broker) return;
-      this.setConnection(toView(status), detail ?? null);
+      this.setConnection(status, detail ?? null);
     });
   }
 
@@ -312,6 +312,5 @@ export class BrokerSupervisor {
   }
 }
 
-const toView = (c: BrokerConnection): AlpacaConnectionView => c;
 const refuse = <T>(message: string): Result<T> => ({ ok: false, message });
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
