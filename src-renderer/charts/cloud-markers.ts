@@ -143,6 +143,38 @@ export interface MarkerShape {
 }
 
 /**
+ * Which shapes keep their text where labels would overlap (dense trading on a zoomed-out
+ * chart): the newest first, each label kept unless its box meets one already kept. Arrows are
+ * always drawn; only text gives way. Returns the indexes into `shapes` whose text is drawn.
+ */
+export function legibleLabels(
+  shapes: readonly MarkerShape[],
+  widthOf: (text: string) => number,
+  lineHeight: number,
+): Set<number> {
+  const kept: { left: number; right: number; top: number; bottom: number }[] = [];
+  const out = new Set<number>();
+  for (let i = shapes.length - 1; i >= 0; i--) {
+    const s = shapes[i]!;
+    if (!s.text) continue;
+    const half = widthOf(s.text) / 2;
+    const box = {
+      left: s.x - half,
+      right: s.x + half,
+      top: s.textY - lineHeight / 2,
+      bottom: s.textY + lineHeight / 2,
+    };
+    const meets = kept.some(
+      (k) => box.left < k.right && k.left < box.right && box.top < k.bottom && k.top < box.bottom,
+    );
+    if (meets) continue;
+    kept.push(box);
+    out.add(i);
+  }
+  return out;
+}
+
+/**
  * Lays out `placed[from…to)` like the markers plugin does: an up marker sits `margin` below its
  * bar's low with its text under it, a down marker above the high with its text over it; further
  * markers on the same bar and side stack outwards, each taking its shape, a margin and (with
@@ -234,6 +266,9 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
   private readonly views: readonly IPrimitivePaneView[];
   private readonly textWidths = new Map<string, number>();
   private font = '';
+  private lineHeight = 0;
+  /** Shapes whose text is drawn, worked out once per layout (the first draw after it). */
+  private labelled: Set<number> | null = null;
   private margins: { key: string; value: AutoscaleInfo | null } = { key: '', value: null };
   /** Characters in the longest label (−1: not counted yet). */
   private longestLabel = -1;
@@ -302,6 +337,7 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
   private layout(): void {
     this.stale = false;
     this.shapes = [];
+    this.labelled = null;
     const chart = this.chart;
     const series = this.series;
     if (!chart || !series || this.placed.length === 0) return;
@@ -326,6 +362,7 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
       return top ? Math.min(a, b) : Math.max(a, b);
     };
     this.font = `${fontSize}px ${fontFamily}`;
+    this.lineHeight = fontSize;
     this.shapes = layoutMarkers(this.placed, from, to, {
       x: (index) => timeScale.logicalToCoordinate(index as Logical) ?? NaN,
       top: (index) => edge(index, true),
@@ -349,9 +386,11 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
       ctx.font = this.font;
       ctx.textBaseline = 'middle';
       const correction = (Math.max(1, Math.floor(hpr)) % 2) / 2;
-      for (const s of shapes) {
+      this.labelled ??= legibleLabels(shapes, (text) => this.textWidth(ctx, text), this.lineHeight);
+      const labelled = this.labelled;
+      for (const [i, s] of shapes.entries()) {
         ctx.fillStyle = s.color;
-        if (s.text) {
+        if (s.text && labelled.has(i)) {
           const width = this.textWidth(ctx, s.text);
           ctx.save();
           ctx.scale(hpr, vpr);

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   arrowHalfWidths,
   layoutMarkers,
+  legibleLabels,
   markerMargin,
   markerMargins,
   markersOnBars,
   markerShapeSize,
   placeMarkers,
   type MarkerGeometry,
+  type MarkerShape,
   type PlacedMarker,
 } from '../../src-renderer/charts/cloud-markers';
 import { cloudChartPalette } from '../../src-renderer/charts/theme';
@@ -166,5 +168,31 @@ describe('marker layout (the series-markers plugin look)', () => {
     expect(markerMargins([], 7)).toBeNull();
     expect(markerMargins([marker(1, true)], 7)).toEqual({ above: 0, below: 10 * 1.5 + 2 * 3 });
     expect(markerMargins([marker(1, true), marker(2, false)], 7)).toEqual({ above: 21, below: 21 });
+  });
+});
+
+describe('legibleLabels', () => {
+  const shape = (i: number, x: number, text: string, textY = 100): MarkerShape => ({
+    id: `m${i}`,
+    index: i,
+    time: i,
+    up: true,
+    color: '#fff',
+    text,
+    x,
+    y: 90,
+    size: 8,
+    textY,
+  });
+  const width = (text: string) => text.length * 6;
+
+  it('keeps the newest label where labels overlap, drops the older one, and keeps labels that clear each other', () => {
+    const shapes = [shape(0, 100, 'EXIT +$42'), shape(1, 110, 'ENTRY'), shape(2, 300, 'CROSS 52')];
+    expect([...legibleLabels(shapes, width, 12)].sort()).toEqual([1, 2]);
+  });
+
+  it('keeps labels on the same x that are stacked apart, and ignores shapes without text', () => {
+    const shapes = [shape(0, 100, 'ENTRY', 100), shape(1, 100, 'EXIT', 120), shape(2, 100, '', 100)];
+    expect([...legibleLabels(shapes, width, 12)].sort()).toEqual([0, 1]);
   });
 });
