@@ -102,6 +102,26 @@ describe.skipIf(missing !== null)('cloud chart in Chromium (harness built with V
     expect(errors).toEqual([]);
   });
 
+  it('zooms and scrolls by wheel without a frame short of candles at the screen edge', async () => {
+    await harnessCall(page, 'renderChart({ bars: 50000 })');
+    const short: string[] = [];
+    // Four turns a frame, as a fast wheel or a trackpad gives: zoom out, scroll back and forth, zoom in again.
+    const turns: [number, number][] = [
+      ...Array.from({ length: 6 }, (): [number, number] => [0, 300]),
+      ...Array.from({ length: 4 }, (): [number, number] => [600, 0]),
+      ...Array.from({ length: 4 }, (): [number, number] => [-600, 0]),
+      ...Array.from({ length: 5 }, (): [number, number] => [0, -300]),
+    ];
+    for (const [dx, dy] of turns) {
+      const seen = await harnessCall<{ frame: number; settled: number }>(page, `wheelTurns(${dx}, ${dy}, 4)`);
+      // Candle pixels at the left edge: the frame right after the turns shows what the settled chart shows.
+      expect(seen.settled).toBeGreaterThan(100);
+      if (seen.frame < seen.settled * 0.95) short.push(`${seen.frame} of ${seen.settled} after (${dx}, ${dy})`);
+    }
+    expect(short, 'frames drawn short of candles at the left edge').toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('draws the colour-blind safe palette when asked', async () => {
     const report = await paintedColours(
       page,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holds, planWindow, windowRows, type BarWindow } from '../../src-renderer/charts/cloud-window';
+import { holds, planWindow, WINDOW_DEFAULTS, windowRows, type BarWindow } from '../../src-renderer/charts/cloud-window';
 
-const options = { minPad: 100, fallback: 500 };
+const options = { padScreens: 1, minPad: 100, fallback: 500 };
 
 describe('the window of bars the series hold', () => {
   it('holds the last bars before the chart knows what is on screen', () => {
@@ -22,6 +22,13 @@ describe('the window of bars the series hold', () => {
     expect(planWindow({ from: -3, to: 150 }, 50_000, null, options)).toEqual({ from: 0, to: 302 });
     // A window ending one short of the newest bar (which is held anyway) reaches it.
     expect(planWindow({ from: 800, to: 898 }, 1_000, null, options)).toEqual({ from: 700, to: 1_000 });
+  });
+
+  it('pads by a quarter screen by default, so a live update maps few rows', () => {
+    // 200 bars on screen at the live edge: 50 bars of pad on the left.
+    expect(planWindow({ from: 49_800, to: 50_005 }, 50_000, null)).toEqual({ from: 49_750, to: 50_000 });
+    expect(planWindow({ from: 10_000, to: 10_199 }, 50_000, null)).toEqual({ from: 9_950, to: 10_250 });
+    expect(WINDOW_DEFAULTS.padScreens).toBe(0.25);
   });
 
   it('keeps the current window (the same object) while the screen stays half a pad inside it', () => {

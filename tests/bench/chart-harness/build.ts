@@ -14,6 +14,8 @@ export interface BuiltHarness {
   dispose(): void;
 }
 
+const readableNames = process.env.AXION_HARNESS_MINIFY === '0';
+
 async function bundle(dir: string): Promise<void> {
   await build({
     configFile: false,
@@ -21,13 +23,15 @@ async function bundle(dir: string): Promise<void> {
     mode: 'production',
     root: dir,
     plugins: [react()],
+    // With AXION_HARNESS_MINIFY=0 the profile also shows lightweight-charts' own names.
+    resolve: readableNames ? { conditions: ['development', 'module', 'browser', 'import', 'default'] } : {},
     // Library mode leaves process.env.NODE_ENV to the consumer; this page is the consumer.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: dir,
       emptyOutDir: false,
       // AXION_HARNESS_MINIFY=0 keeps names readable for a CPU profile.
-      minify: process.env.AXION_HARNESS_MINIFY !== '0',
+      minify: !readableNames,
       reportCompressedSize: false,
       lib: {
         entry: ENTRY,
