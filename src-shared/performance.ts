@@ -57,6 +57,8 @@ export interface PerformanceReport {
   pnlByInstrument: Record<InstrumentType, number>;
   profitFactor: number;
   sharpeRatio: number;
+  /** How many daily returns sharpeRatio is over: below 2 it is undefined and reported as 0. */
+  sharpeDays: number;
   expectancy: number;
   /** ≤ 0, fraction of peak equity. */
   maxDrawdown: number;

@@ -60,6 +60,11 @@ export function buildPerformanceReport(input: PerformanceReportInput): Performan
   const daily = metrics.dailyBreakdown(trades);
   const cumulative = metrics.cumulativePnl(trades);
   const equityCurve = [startingEquity, ...cumulative.map((p) => startingEquity + p.value)];
+  const returns = dailyReturns(
+    daily,
+    input.dailyEquity.filter((e) => inDates(e.date)),
+    startingEquity,
+  );
 
   return {
     since,
@@ -78,13 +83,8 @@ export function buildPerformanceReport(input: PerformanceReportInput): Performan
     winRateByTimeOfDay: metrics.winRateByTimeOfDay(trades),
     pnlByInstrument: metrics.pnlByInstrument(trades),
     profitFactor: metrics.profitFactor(trades),
-    sharpeRatio: metrics.sharpeRatio(
-      dailyReturns(
-        daily,
-        input.dailyEquity.filter((e) => inDates(e.date)),
-        startingEquity,
-      ),
-    ),
+    sharpeRatio: metrics.sharpeRatio(returns),
+    sharpeDays: returns.length,
     expectancy: metrics.expectancy(trades),
     maxDrawdown: metrics.maxDrawdown(equityCurve),
     calendar: daily.map((d) => ({ date: d.date, pnl: d.netPnl })),

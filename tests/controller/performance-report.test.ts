@@ -141,6 +141,7 @@ describe('buildPerformanceReport', () => {
     const expected = new PerformanceMetrics().sharpeRatio([0, 300 / 10_000, 300 / 10_300, -400 / 10_600, 0]);
     expect(report.sharpeRatio).toBeCloseTo(expected, 12);
     expect(report.sharpeRatio).not.toBe(0);
+    expect(report.sharpeDays).toBe(5);
   });
 
   it('compares with SPY bought with the starting equity at the first close in range', () => {
@@ -173,6 +174,7 @@ describe('buildPerformanceReport', () => {
       pnlByInstrument: { stock: 0, option: 0, leveraged_etf: 0 },
       profitFactor: 0,
       sharpeRatio: 0,
+      sharpeDays: 0,
       expectancy: 0,
       maxDrawdown: 0,
     });

@@ -34,6 +34,7 @@ const EMPTY: PerformanceReport = {
   pnlByInstrument: { stock: 0, option: 0, leveraged_etf: 0 },
   profitFactor: 0,
   sharpeRatio: 0,
+  sharpeDays: 0,
   expectancy: 0,
   maxDrawdown: 0,
   calendar: [],

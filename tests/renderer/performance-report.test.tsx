@@ -102,6 +102,7 @@ function makeReport(patch: Partial<PerformanceReport> = {}): PerformanceReport {
     pnlByInstrument: { stock: 100, option: 300, leveraged_etf: -50 },
     profitFactor: Infinity,
     sharpeRatio: 1.23456,
+    sharpeDays: 3,
     expectancy: 58.333,
     maxDrawdown: -0.0123,
     calendar: [
@@ -198,6 +199,16 @@ describe('report formatting', () => {
     expect(totals.avgHoldTime).toBe(((4 * 10 + 60) / 5) * MIN);
     expect(totals.largestWinner).toBe(150);
     expect(totals.largestLoser).toBe(-400);
+  });
+
+  it('shows no Sharpe ratio over fewer than two daily returns, where it is undefined', () => {
+    const sharpe = (r: PerformanceReport) => kpiFigures(r).find((f) => f.id === 'sharpe')!;
+    expect(sharpe(makeReport({ sharpeRatio: 0, sharpeDays: 1 }))).toMatchObject({
+      value: '—',
+      tone: 'flat',
+      sub: 'needs 2+ trading days',
+    });
+    expect(sharpe(makeReport())).toMatchObject({ value: '1.23', sub: '3 daily returns, annualised' });
   });
 
   it('gives every KPI a finite text, with no trades at all too', () => {

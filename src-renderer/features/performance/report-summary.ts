@@ -138,13 +138,15 @@ export function kpiFigures(report: PerformanceReport, totals: RangeTotals = rang
       tone: report.profitFactor > 1 ? 'up' : report.profitFactor < 1 && totals.trades > 0 ? 'down' : 'flat',
       sub: `${money(totals.grossProfit)} / ${money(-totals.grossLoss)}`,
     },
-    {
-      id: 'sharpe',
-      label: 'Sharpe',
-      value: formatSharpe(report.sharpeRatio),
-      tone: toneOf(Math.round(report.sharpeRatio * 100)),
-      sub: 'daily returns, annualised',
-    },
+    report.sharpeDays < 2
+      ? { id: 'sharpe', label: 'Sharpe', value: MISSING, tone: 'flat', sub: 'needs 2+ trading days' }
+      : {
+          id: 'sharpe',
+          label: 'Sharpe',
+          value: formatSharpe(report.sharpeRatio),
+          tone: toneOf(Math.round(report.sharpeRatio * 100)),
+          sub: `${formatCount(report.sharpeDays)} daily returns, annualised`,
+        },
     {
       id: 'expectancy',
       label: 'Expectancy',
