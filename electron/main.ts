@@ -17,6 +17,7 @@ import { rendererLocation } from './url-policy';
 import { createMainWindow, WINDOW_SIZE } from './window';
 import { placeWindow } from './window-state';
 import { loadWindowState, trackWindowState } from './window-state-file';
+import { errorMessage } from '../src-shared/error-message';
 
 // Composition root of the desktop shell: it wires the controller to the window, the IPC
 // bridge, the tray and the kill hotkey, and owns the quit sequence. No trading logic here.
@@ -97,7 +98,7 @@ function stopShell(): Promise<void> {
     running.disposeBridge();
     await running.controller.shutdown();
   })().catch((error: unknown) => {
-    console.error(`Axion: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Axion: shutdown failed: ${errorMessage(error)}`);
   });
   return stopped;
 }
@@ -130,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     deciding ??= quitWhenDecided()
       .catch((error: unknown) => {
-        console.error(`Axion: quit failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`Axion: quit failed: ${errorMessage(error)}`);
       })
       .finally(() => {
         deciding = null;
@@ -140,7 +141,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(startShell)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Axion cannot start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Axion cannot start', errorMessage(error));
       app.exit(1);
     });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWindowState, type Bounds, type WindowState } from './window-state';
+import { errorMessage } from '../src-shared/error-message';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
@@ -44,9 +45,7 @@ export function trackWindowState(window: TrackedWindow, dir: string, debounceMs 
     try {
       saveWindowState(dir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
     } catch (error) {
-      console.warn(
-        `Axion: the window position could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      console.warn(`Axion: the window position could not be saved: ${errorMessage(error)}`);
     }
   };
   const later = () => {

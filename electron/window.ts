@@ -3,6 +3,7 @@ import { serveRenderer } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isAllowedRequest, isRendererPage, type RendererLocation } from './url-policy';
 import type { WindowPlacement, WindowSize } from './window-state';
+import { errorMessage } from '../src-shared/error-message';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -97,9 +98,7 @@ export function createMainWindow({
     else requestQuit();
   });
   window.loadURL(renderer.url).catch((error: unknown) => {
-    console.error(
-      `Axion: the dashboard page failed to load: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(`Axion: the dashboard page failed to load: ${errorMessage(error)}`);
   });
   return window;
 }

@@ -1,5 +1,6 @@
 import notifier from 'node-notifier';
 import type { DesktopNotification, DesktopNotifier, NotificationClickHandler } from '../engine/ports';
+import { errorMessage } from '../../src-shared/error-message';
 
 const URGENCY = { info: 'low', warning: 'normal', critical: 'critical' } as const;
 
@@ -69,7 +70,7 @@ export class NodeDesktopNotifier implements DesktopNotifier {
           },
         );
       } catch (error) {
-        resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
+        resolve({ ok: false, error: errorMessage(error) });
       }
     });
   }

@@ -25,6 +25,7 @@ import { PerformanceMetrics } from './performance-metrics';
 import { buildPerformanceReport } from './performance-report';
 import { sessionDateOf } from '../engine/market-calendar';
 import type { ControllerStore } from './controller-store';
+import { errorMessage } from '../../src-shared/error-message';
 
 /** Sticky kill state, persisted before kill() returns. */
 export interface KillRecord {
@@ -417,7 +418,7 @@ export class BotController implements CommandSurface {
         try {
           await prepare(tickers, this.deps.clock.now());
         } catch (error) {
-          const message = `Market history could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+          const message = `Market history could not be loaded: ${errorMessage(error)}`;
           this.noteError(message);
           this.record('error', 'warning', message, { feed: this.deps.feed.name });
         }
@@ -935,7 +936,7 @@ export class BotController implements CommandSurface {
         l(message);
       } catch (error) {
         // A broken front end must never stop the bot or the other front ends.
-        this.noteError(`push listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.noteError(`push listener failed: ${errorMessage(error)}`);
       }
     }
   }

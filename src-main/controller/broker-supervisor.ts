@@ -6,6 +6,7 @@ import type { RemoteBroker } from '../engine/ports';
 import type { BrokerRouter, RouteConfig } from './broker-router';
 import type { CredentialAccount, CredentialStore } from './credential-store';
 import { reconcile, type LocalBook } from './reconciliation';
+import { errorMessage } from '../../src-shared/error-message';
 
 /** How long a paper → live challenge may be typed (DESIGN §3). */
 export const LIVE_CHALLENGE_MS = 60_000;
@@ -91,8 +92,8 @@ export class BrokerSupervisor {
     try {
       await broker.connect();
     } catch (error) {
-      this.setConnection('failed', messageOf(error));
-      return { ok: false, message: `Alpaca (${account}) did not connect: ${messageOf(error)}` };
+      this.setConnection('failed', errorMessage(error));
+      return { ok: false, message: `Alpaca (${account}) did not connect: ${errorMessage(error)}` };
     }
     this.watch(broker);
     await this.deps.router.alpaca?.disconnect().catch(() => undefined);
@@ -122,7 +123,7 @@ export class BrokerSupervisor {
       } catch (error) {
         this.reconciliation = {
           status: 'unavailable',
-          differences: [`the broker did not report its positions (${messageOf(error)}): they are not assumed flat`],
+          differences: [`the broker did not report its positions (${errorMessage(error)}): they are not assumed flat`],
           checkedAt,
         };
       }
@@ -244,7 +245,7 @@ export class BrokerSupervisor {
     try {
       this.deps.credentials.set(account, keys);
     } catch (error) {
-      return refuse(messageOf(error));
+      return refuse(errorMessage(error));
     }
     if (account === 'paper' && this.connection === 'not_configured') this.setConnection('disconnected', null);
     this.deps.record('config_change', 'info', `Alpaca ${account} keys stored (${this.deps.credentials.source})`, {
@@ -313,4 +314,3 @@ export class BrokerSupervisor {
 }
 
 const refuse = <T>(message: string): Result<T> => ({ ok: false, message });
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

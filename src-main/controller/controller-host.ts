@@ -3,6 +3,7 @@ import type { CommandResult } from '../../src-shared/command-result';
 import type { CommandName, CommandPayload, CommandValues } from '../../src-shared/ipc-contract';
 import type { BotController } from './bot-controller';
 import type { ControllerHandle, PushListener } from './command-surface';
+import { errorMessage } from '../../src-shared/error-message';
 
 /** The settings that decide which feed, clock and brokers the controller is built on. */
 const wiringOf = (c: BotConfig): string =>
@@ -109,7 +110,7 @@ export class ControllerHost implements ControllerHandle {
       } catch (error) {
         // Never leave the shells without a controller: back to what ran before, and say why.
         this.current = this.wire(config);
-        const why = error instanceof Error ? error.message : String(error);
+        const why = errorMessage(error);
         this.current.controller.reportSetupError(`The new broker or data settings could not be applied: ${why}`);
       }
       this.unsubscribe = this.attach(this.current.controller);

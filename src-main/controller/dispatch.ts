@@ -2,6 +2,7 @@ import { commandSchemas, type CommandName, type CommandValues } from '../../src-
 import { fail, type CommandResult } from '../../src-shared/command-result';
 import { toFieldIssues } from '../../src-shared/config-patch';
 import type { CommandSurface } from './command-surface';
+import { errorMessage } from '../../src-shared/error-message';
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commandSchemas, name);
@@ -26,6 +27,6 @@ export async function dispatchCommand(
     // The schema map and the surface share their keys, so this cast only widens.
     return await surface.execute(name, parsed.data as never);
   } catch (error) {
-    return fail('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('internal', `${name} failed: ${errorMessage(error)}`);
   }
 }

@@ -13,6 +13,7 @@ import { isReducing, type Fill, type OrderPurpose, type OrderRequest, type Order
 import type { Broker, Clock, EventSink } from './ports';
 import type { EntryCheck, RiskContext, RiskGate, RiskRule } from './risk-gate';
 import { allowsOrder, type TradingState } from './trading-state';
+import { errorMessage } from '../../src-shared/error-message';
 
 /** What the order gateway is built from. */
 export interface OrderGatewayOptions {
@@ -341,7 +342,7 @@ export class OrderGateway {
     try {
       this.book.applyFill(fill, t.request);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.sink.emit(divergenceAlert(`Ledger refused fill ${fill.clientOrderId}: ${message}`, { fill: { ...fill } }));
       return;
     }

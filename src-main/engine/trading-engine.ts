@@ -23,6 +23,7 @@ import { TradeExecutor } from './trade-executor';
 import type { TradingState } from './trading-state';
 import { DailyLossMonitor, type DailyLossSignal } from './daily-loss-monitor';
 import { UniverseScanner, type ScanResult } from './universe-scanner';
+import { errorMessage } from '../../src-shared/error-message';
 
 /** What the engine tells its owner besides events (the controller persists and publishes these). */
 export interface EngineListener {
@@ -277,7 +278,7 @@ export class TradingEngine {
       try {
         this.ledger.applyFill(fill, order);
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorMessage(err);
         this.sink.emit({
           eventType: 'alert',
           severity: 'critical',

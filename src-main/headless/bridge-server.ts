@@ -7,6 +7,7 @@ import { dispatchCommand } from '../controller/dispatch';
 import type { CommandSurface, PushMessage } from '../controller/command-surface';
 import { newToken, originAllowed, tokenMatches } from './bridge-auth';
 import { createStaticHandler } from './static-files';
+import { errorMessage } from '../../src-shared/error-message';
 
 /** Largest client frame accepted; commands are small, so anything bigger is refused. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -101,7 +102,7 @@ async function handleFrame(data: RawData, isBinary: boolean, surface: CommandSur
     if (isBinary) throw new Error('binary frames are not accepted');
     json = JSON.parse(rawToString(data));
   } catch (error) {
-    return badFrame(-1, `the frame is not JSON text: ${error instanceof Error ? error.message : String(error)}`);
+    return badFrame(-1, `the frame is not JSON text: ${errorMessage(error)}`);
   }
   const frame = clientFrameSchema.safeParse(json);
   if (!frame.success) {

@@ -4,6 +4,7 @@ import { openController } from '../controller/create-controller';
 import { startBridgeServer } from './bridge-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { defaultUserDataDir } from './user-data-dir';
+import { errorMessage } from '../../src-shared/error-message';
 
 /**
  * `npm run serve`: the same controller as the desktop app, in plain Node, behind the
@@ -50,7 +51,7 @@ function readConfigPatch(file: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`--config ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`--config ${file}: ${errorMessage(error)}`, { cause: error });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new Error(`--config ${file}: a config patch must be a JSON object`);
@@ -59,7 +60,7 @@ function readConfigPatch(file: string): Record<string, unknown> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`serve: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`serve: ${errorMessage(error)}`);
   console.error(SERVE_USAGE);
   process.exit(1);
 });

@@ -24,6 +24,7 @@ import {
   type TradeUpdate,
 } from './trading-types';
 import { orderBody, orderRefusal } from './alpaca-broker-wire';
+import { errorMessage } from '../../../src-shared/error-message';
 
 /** How the Alpaca broker is built. Every duration is in ms. */
 export interface AlpacaBrokerOptions {
@@ -158,7 +159,7 @@ export class AlpacaBroker implements RemoteBroker {
       await this.stream.start();
     } catch (err) {
       this.stream.stop();
-      const message = this.http.redact(err instanceof Error ? err.message : String(err));
+      const message = this.http.redact(errorMessage(err));
       if (this.status !== 'failed') this.setStatus('disconnected', message);
       throw new Error(message, { cause: err });
     }
@@ -694,9 +695,7 @@ export class AlpacaBroker implements RemoteBroker {
             listener(next);
           } catch (err) {
             // No caller to hand it to (updates come from the network); the next listener still hears.
-            console.error(
-              `Alpaca broker: an order update listener failed: ${err instanceof Error ? err.message : String(err)}`,
-            );
+            console.error(`Alpaca broker: an order update listener failed: ${errorMessage(err)}`);
           }
         }
       }

@@ -6,6 +6,7 @@ import { authHeaders, type AlpacaCredentials } from './endpoints';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { BarsPageSchema, type AlpacaDataSource, type WireBar } from './data-messages';
 import { sleep, type DataTimers } from './data-timers';
+import { errorMessage } from '../../../src-shared/error-message';
 
 /** Alpaca bar timeframes the feed requests. */
 export type AlpacaBarTimeframe = '1Min' | '30Min' | '1Day';
@@ -115,7 +116,7 @@ async function fetchPage(opts: DataRestOptions, url: string, what: string): Prom
       serverDelay = retryAfterMs(res.headers.get('retry-after'), Date.now());
     } catch (error) {
       if (error instanceof AlpacaDataError) throw error;
-      retryReason = opts.redact(error instanceof Error ? error.message : String(error));
+      retryReason = opts.redact(errorMessage(error));
     }
     if (attempt >= opts.maxRetries) {
       throw new AlpacaDataError(
