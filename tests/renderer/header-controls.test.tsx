@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BOT_STATUSES, type BotStatus } from '../../src-shared/bot-state';
+import { fail } from '../../src-shared/command-result';
 import { controlsFor } from '../../src-renderer/components/controls';
 import { pnlBar } from '../../src-renderer/components/pnl-bar';
 import { fakeApi, makeDashboard } from './helpers/fixtures';
@@ -99,6 +100,16 @@ describe('header controls', () => {
     await act(async () => fireEvent.click(submit));
     expect(api.resetKill).toHaveBeenCalledExactlyOnceWith({ reason: 'broker fixed' });
     expect(screen.queryByTestId('reset-kill-dialog')).toBeNull();
+  });
+
+  it('keeps the reset dialog open when the bot refuses the reset (the refusal is a toast)', async () => {
+    const { api } = renderWithStatus('killed', { statusReason: 'daily loss limit' });
+    api.resetKill.mockResolvedValueOnce(fail('refused', 'still past the daily loss limit'));
+    fireEvent.click(screen.getByTestId('btn-reset-kill'));
+    fireEvent.change(screen.getByTestId('reset-kill-reason'), { target: { value: 'reviewed' } });
+    await act(async () => fireEvent.click(screen.getByTestId('reset-kill-submit')));
+    expect(screen.getByTestId('reset-kill-dialog')).toBeTruthy();
+    expect(await screen.findByText('still past the daily loss limit')).toBeTruthy();
   });
 });
 

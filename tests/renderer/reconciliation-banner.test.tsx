@@ -1,6 +1,7 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PAPER_ONLY_BROKERS, type BrokerView } from '../../src-shared/broker-view';
+import { fail } from '../../src-shared/command-result';
 import { fakeApi, makeDashboard, OPEN } from './helpers/fixtures';
 import { renderApp } from './helpers/render-app';
 
@@ -39,5 +40,19 @@ describe('reconciliation banner', () => {
     fireEvent.change(screen.getByTestId('acknowledge-reason'), { target: { value: 'SPY is my long-term holding' } });
     await act(async () => fireEvent.click(submit));
     expect(api.acknowledgeReconciliation).toHaveBeenCalledWith({ reason: 'SPY is my long-term holding' });
+    expect(screen.queryByTestId('reconciliation-dialog')).toBeNull();
+  });
+
+  it('keeps the dialog open with the bot’s refusal under the reason', async () => {
+    const { api } = showWith(mismatch);
+    api.acknowledgeReconciliation.mockResolvedValueOnce(
+      fail('invalid_transition', 'nothing to acknowledge: the check passed'),
+    );
+    fireEvent.click(screen.getByTestId('btn-acknowledge'));
+    fireEvent.change(screen.getByTestId('acknowledge-reason'), { target: { value: 'checked by hand' } });
+    await act(async () => fireEvent.click(screen.getByTestId('acknowledge-submit')));
+    const dialog = screen.getByTestId('reconciliation-dialog');
+    expect(within(dialog).getByRole('alert').textContent).toBe('nothing to acknowledge: the check passed');
+    expect((screen.getByTestId('acknowledge-reason') as HTMLInputElement).value).toBe('checked by hand');
   });
 });
