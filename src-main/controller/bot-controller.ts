@@ -121,8 +121,7 @@ export class BotController implements CommandSurface {
       sessionId: () => this.sessionId,
       record: (type, severity, message, metadata) => this.record(type, severity, message, metadata),
       changed: () => this.throttle.notify(),
-      lossLimit: (message) =>
-        this.kill(this.config.killSwitch.closeDayTradesOnKill, `daily loss limit reached: ${message}`),
+      lossLimit: (message) => this.kill(this.config.killSwitch.closeDayTradesOnKill, message),
     });
     this.supervisor =
       deps.supervisor?.({
