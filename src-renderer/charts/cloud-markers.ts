@@ -144,8 +144,9 @@ export interface MarkerShape {
 
 /**
  * Which shapes keep their text where labels would overlap (dense trading on a zoomed-out
- * chart): the newest first, each label kept unless its box meets one already kept. Arrows are
- * always drawn; only text gives way. Returns the indexes into `shapes` whose text is drawn.
+ * chart): the newest first, each label kept unless its box meets one already kept or another
+ * marker's arrow. Arrows are always drawn; only text gives way. Returns the indexes into
+ * `shapes` whose text is drawn.
  */
 export function legibleLabels(
   shapes: readonly MarkerShape[],
@@ -153,6 +154,10 @@ export function legibleLabels(
   lineHeight: number,
 ): Set<number> {
   const kept: { left: number; right: number; top: number; bottom: number }[] = [];
+  const arrows = shapes.map((s) => {
+    const h = arrowHalfWidths(s.size).head;
+    return { left: s.x - h, right: s.x + h, top: s.y - h, bottom: s.y + h };
+  });
   const out = new Set<number>();
   for (let i = shapes.length - 1; i >= 0; i--) {
     const s = shapes[i]!;
@@ -164,10 +169,9 @@ export function legibleLabels(
       top: s.textY - lineHeight / 2,
       bottom: s.textY + lineHeight / 2,
     };
-    const meets = kept.some(
-      (k) => box.left < k.right && k.left < box.right && box.top < k.bottom && k.top < box.bottom,
-    );
-    if (meets) continue;
+    const meets = (k: typeof box) =>
+      box.left < k.right && k.left < box.right && box.top < k.bottom && k.top < box.bottom;
+    if (kept.some(meets) || arrows.some((a, j) => j !== i && meets(a))) continue;
     kept.push(box);
     out.add(i);
   }

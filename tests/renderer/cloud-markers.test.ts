@@ -180,7 +180,8 @@ describe('legibleLabels', () => {
     color: '#fff',
     text,
     x,
-    y: 90,
+    // An up arrow above its text, as layoutMarkers puts it.
+    y: textY - 12,
     size: 8,
     textY,
   });
@@ -192,7 +193,16 @@ describe('legibleLabels', () => {
   });
 
   it('keeps labels on the same x that are stacked apart, and ignores shapes without text', () => {
-    const shapes = [shape(0, 100, 'ENTRY', 100), shape(1, 100, 'EXIT', 120), shape(2, 100, '', 100)];
+    const shapes = [shape(0, 100, 'ENTRY', 100), shape(1, 100, 'EXIT', 130), shape(2, 300, '', 100)];
     expect([...legibleLabels(shapes, width, 12)].sort()).toEqual([0, 1]);
+  });
+
+  it('drops a label that another marker’s arrow would cover, whatever their order', () => {
+    // Marker 1's arrow (x 100 ± 6, y 98 ± 6) sits on marker 0's label (y 94…106).
+    const covered = [shape(0, 100, 'EXIT −$559', 100), shape(1, 100, '', 110)];
+    expect([...legibleLabels(covered, width, 12)]).toEqual([]);
+    expect([...legibleLabels([covered[1]!, covered[0]!], width, 12)]).toEqual([]);
+    // Its own arrow never counts, nor an arrow that clears the label.
+    expect([...legibleLabels([shape(0, 100, 'EXIT', 100), shape(1, 160, '', 100)], width, 12)]).toEqual([0]);
   });
 });
