@@ -65,6 +65,12 @@ export interface SupervisorHooks {
 }
 
 const MAX_ERRORS = 20;
+/** How a refused override is named to the trader: "Adding to AAPL refused: …". */
+const OVERRIDE_ACTION = {
+  closePosition: 'Closing',
+  adjustStop: 'Moving the stop of',
+  addToPosition: 'Adding to',
+} as const;
 /** Real time without a bar after which a sped-up simulated feed counts as stale. */
 const STALE_WALL_FLOOR_MS = 2000;
 
@@ -302,7 +308,7 @@ export class BotController implements CommandSurface {
     return ok(this.getState());
   }
 
-  private kill(closeDayTrades: boolean, reason = 'kill switch activated', flattenAll = false): CommandResult<BotState> {
+  private kill(closeDayTrades: boolean, reason = 'manual kill', flattenAll = false): CommandResult<BotState> {
     const already = this.status === 'killed';
     const at = this.deps.clock.now();
     // An automatic kill arrives inside a bar's burst: commit it now, so the kill stands alone.
@@ -668,11 +674,20 @@ export class BotController implements CommandSurface {
     const engine = this.runtime.engine;
     const position = engine.ledger.get(p.positionId);
     const label = position ? `${position.ticker} (${p.positionId})` : p.positionId;
+    // What the trader sees: the action and the ticker; the event keeps the command and the id.
+    const shown = `${OVERRIDE_ACTION[name]} ${position?.ticker ?? p.positionId}`;
     let r;
     if (name === 'closePosition') r = engine.closePosition(p.positionId);
     else if (name === 'adjustStop') r = engine.adjustStop(p.positionId, (p as CommandPayload<'adjustStop'>).stopPrice);
     else r = engine.addToPosition(p.positionId, (p as CommandPayload<'addToPosition'>).quantity);
-    if (!r.ok) return this.refuse(name, 'refused', `${name} ${label} refused: ${r.reason}`);
+    if (!r.ok) {
+      this.record('command', 'warning', `${name} ${label} refused: ${r.reason}`, {
+        command: name,
+        refused: true,
+        positionId: p.positionId,
+      });
+      return fail('refused', `${shown} refused: ${r.reason}`);
+    }
     this.record('command', 'info', `${name} ${label}`, { command: name, ...p });
     this.throttle.notify();
     return ok(this.getState());

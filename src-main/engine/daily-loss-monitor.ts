@@ -1,4 +1,5 @@
 import type { BotConfig } from '../../src-shared/config-schema';
+import { usd } from '../../src-shared/money-text';
 
 /** The limits the monitor reads (config `risk`). */
 export type DailyLossLimits = Pick<
@@ -29,8 +30,6 @@ export interface DailyEquity {
 
 /** A new daily high is reported only when it beats the last reported one by this much. */
 const NEW_HIGH_STEP = 1;
-
-const money = (x: number): string => `$${x.toFixed(2)}`;
 
 /**
  * Watches the day's P&L against the daily loss limit (DESIGN §2: limit = dailyLossLimitPct %
@@ -72,7 +71,7 @@ export class DailyLossMonitor {
         kind: 'warning',
         loss,
         limit,
-        message: `Daily loss ${money(loss)} is ${share} % of the limit ${money(limit)}`,
+        message: `Daily loss ${usd(loss)} is ${share} % of the limit ${usd(limit)}`,
       });
     }
     if (!this.limited && loss >= limit) {
@@ -81,12 +80,12 @@ export class DailyLossMonitor {
         kind: 'limit',
         loss,
         limit,
-        message: `Daily loss limit reached: ${money(loss)} ≥ ${money(limit)}`,
+        message: `Daily loss limit reached: ${usd(loss)} ≥ ${usd(limit)}`,
       });
     }
     if (pnl >= this.reportedHigh + NEW_HIGH_STEP) {
       this.reportedHigh = pnl;
-      signals.push({ kind: 'new_high', pnl, message: `New daily P&L high: ${money(pnl)}` });
+      signals.push({ kind: 'new_high', pnl, message: `New daily P&L high: ${usd(pnl)}` });
     }
     return signals;
   }

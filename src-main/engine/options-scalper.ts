@@ -11,6 +11,7 @@ import { isPastDeadline, sessionDeadline } from './executor-session';
 import type { OptionScalpRoute } from './instrument-router';
 import { nextTradingDate, sessionBounds, sessionDateOf, type ScheduleConfig } from './market-calendar';
 import { affordableUnits, unitsForRisk } from './position-sizing';
+import { usd } from '../../src-shared/money-text';
 
 /** Listed strike spacing of the default scalp underlyings. */
 export const DEFAULT_STRIKE_INCREMENTS: Readonly<Record<string, number>> = { SPY: 1, QQQ: 1, IWM: 1 };
@@ -85,7 +86,7 @@ export class OptionsScalper {
     const sized = unitsForRisk(economics, ctx.size, config.risk);
     const contracts = sized > 0 ? sized : Math.min(1, affordableUnits(economics, config.risk));
     if (contracts === 0) {
-      return refuse(`one ${underlying} contract ($${economics.costPerUnit.toFixed(2)}) exceeds the position cap`);
+      return refuse(`one ${underlying} contract (${usd(economics.costPerUnit)}) exceeds the position cap`);
     }
 
     const fields: PlanFields = {

@@ -2,6 +2,7 @@ import type { TradeRecord } from '../../src-shared/trades';
 import type { PositionPlan } from './book';
 import { isReducing, type Fill, type OrderRequest } from './orders';
 import type { EngineEvent } from './ports';
+import { signedUsd } from '../../src-shared/money-text';
 
 /**
  * The events of the order gateway. Order events carry `status` in the words of the store's
@@ -9,7 +10,6 @@ import type { EngineEvent } from './ports';
  * whole request, so the sink can record the intent before the broker call.
  */
 
-const money = (x: number): string => `${x < 0 ? '-' : '+'}$${Math.abs(x).toFixed(2)}`;
 const describe = (o: OrderRequest): string =>
   `${o.side.toUpperCase()} ${o.quantity} ${o.symbol} ${o.type} (${o.purpose})`;
 
@@ -56,7 +56,7 @@ export function tradeEvent(trade: TradeRecord): EngineEvent {
   return {
     eventType: 'trade',
     severity: 'info',
-    message: `Closed ${trade.ticker} ${trade.tradeType.replace('_', ' ')}: ${money(trade.pnl)} (${trade.pnlPct.toFixed(2)} %)`,
+    message: `Closed ${trade.ticker} ${trade.tradeType.replace('_', ' ')}: ${signedUsd(trade.pnl)} (${trade.pnlPct.toFixed(2)} %)`,
     metadata: {
       pnl: trade.pnl,
       pnlPct: trade.pnlPct,

@@ -4,6 +4,7 @@ import type { TradeType } from '../../src-shared/positions';
 import { isReducing, type OrderPurpose, type OrderRequest } from './orders';
 import { inFomcBlackout } from './risk-calendar';
 import type { TradingState } from './trading-state';
+import { usd } from '../../src-shared/money-text';
 
 /** What the risk gate reads of the configuration (hot updates arrive through `setConfig`). */
 export type RiskGateConfig = Pick<BotConfig, 'risk' | 'schedule'>;
@@ -85,7 +86,6 @@ type Rule = (c: EntryCheck, x: RiskContext, cfg: RiskGateConfig) => string | nul
 // Limits are compared with a hair of tolerance so that a size computed to fit exactly
 // (e.g. 1 % of equity divided by the risk per share) is not denied by floating point.
 const exceeds = (value: number, limit: number): boolean => value > limit + 1e-9 * Math.max(1, Math.abs(limit));
-const money = (x: number): string => `$${x.toFixed(2)}`;
 const pctOf = (equity: number, pct: number): number => (equity * pct) / 100;
 
 /** Dollars lost if the stop is hit: the distance to the stop, or everything paid without one. */
@@ -106,7 +106,7 @@ function equityCap(
   return (c, x, { risk }) => {
     const value = amount(c, x);
     const cap = pctOf(x.equity, risk[pct]);
-    return exceeds(value, cap) ? `${what} ${money(value)} exceeds ${risk[pct]} % of equity (${money(cap)})` : null;
+    return exceeds(value, cap) ? `${what} ${usd(value)} exceeds ${risk[pct]} % of equity (${usd(cap)})` : null;
   };
 }
 
@@ -126,7 +126,7 @@ const RULES: ReadonlyArray<[RiskRule, Rule]> = [
     (_c, x, { risk }) => {
       const limit = pctOf(x.startOfDayEquity, risk.dailyLossLimitPct);
       const loss = x.startOfDayEquity - x.equity;
-      return loss >= limit ? `daily loss ${money(loss)} reached the limit ${money(limit)}` : null;
+      return loss >= limit ? `daily loss ${usd(loss)} reached the limit ${usd(limit)}` : null;
     },
   ],
   ['market_hours', (_c, x) => (x.phase === 'open' ? null : `market is ${x.phase.replace('_', '-')}`)],
@@ -152,7 +152,7 @@ const RULES: ReadonlyArray<[RiskRule, Rule]> = [
     'pdt',
     (c, x, { risk }) =>
       newPosition(c) && isDayTrade(c) && x.equity < risk.pdtMinEquity && x.dayTrades >= 3
-        ? `PDT guard: ${x.dayTrades} day trades in 5 sessions with equity ${money(x.equity)} < ${money(risk.pdtMinEquity)}`
+        ? `PDT guard: ${x.dayTrades} day trades in 5 sessions with equity ${usd(x.equity)} < ${usd(risk.pdtMinEquity)}`
         : null,
   ],
   [

@@ -12,6 +12,7 @@ import {
 import { isPastDeadline } from './executor-session';
 import type { StockRoute } from './instrument-router';
 import { unitsForRisk } from './position-sizing';
+import { usd } from '../../src-shared/money-text';
 
 // Tolerance for prices that land a hair off a cent in floating point (98.5 × 100 = 9849.999…).
 const CENT_TOLERANCE = 1e-6;
@@ -75,7 +76,7 @@ export class TradeExecutor {
       risk,
     );
     if (quantity === 0) {
-      return refuse(`quantity 0 for ${route.ticker}: $${riskPerShare.toFixed(2)} risk per share at $${price}`);
+      return refuse(`quantity 0 for ${route.ticker}: ${usd(riskPerShare)} risk per share at ${usd(price)}`);
     }
     const sign = long ? 1 : -1;
     const fields: PlanFields = {

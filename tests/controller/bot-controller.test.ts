@@ -99,6 +99,26 @@ describe('BotController', () => {
     expect(h.store.sessions.get(state.sessionId!)?.status).toBe('killed');
   });
 
+  it('names a refused override by action and ticker for the trader, and records the command and id', async () => {
+    const h = harness();
+    await h.value('start');
+    const r = await h.run('adjustStop', { positionId: 'pos-404', stopPrice: 10 });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/^Moving the stop of pos-404 refused: /) },
+    });
+    const close = await h.run('closePosition', { positionId: 'pos-404' });
+    expect(close).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Closing pos-404 refused: /) } });
+    const events = h.store.eventLog.query({ eventType: 'command' }).filter((e) => e.metadata?.refused === true);
+    expect(events.map((e) => e.metadata?.positionId)).toEqual(['pos-404', 'pos-404']);
+    expect(events.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^adjustStop pos-404 refused: /),
+        expect.stringMatching(/^closePosition pos-404 refused: /),
+      ]),
+    );
+  });
+
   it('treats a second kill as a no-op that is still recorded', async () => {
     const h = harness();
     await h.value('start');

@@ -11,7 +11,7 @@ describe('DailyLossMonitor', () => {
     const m = new DailyLossMonitor(limits);
     expect(m.update(day(48_800.01))).toEqual([]);
     expect(m.update(day(48_800))).toEqual([
-      { kind: 'warning', loss: 1_200, limit: 1_500, message: 'Daily loss $1200.00 is 80 % of the limit $1500.00' },
+      { kind: 'warning', loss: 1_200, limit: 1_500, message: 'Daily loss $1,200.00 is 80 % of the limit $1,500.00' },
     ]);
     expect(m.update(day(48_700))).toEqual([]);
   });

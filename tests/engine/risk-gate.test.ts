@@ -59,20 +59,20 @@ describe('RiskGate', () => {
       'max_position',
       [{ quantity: 100, stopPrice: 99 }, {}],
       [{ quantity: 101, stopPrice: 99 }, {}],
-      /position \$10100\.00 exceeds 20 % of equity \(\$10000\.00\)/,
+      /position \$10,100\.00 exceeds 20 % of equity \(\$10,000\.00\)/,
     ],
     [
       'max_position',
       [{ purpose: 'add', existingValue: 5_000 }, {}],
       [{ purpose: 'add', existingValue: 5_001 }, {}],
-      /position \$10001\.00 exceeds/,
+      /position \$10,001\.00 exceeds/,
     ],
     // 80 % of $50,000 = $40,000 of gross exposure.
     [
       'max_exposure',
       [{}, { grossExposure: 35_000 }],
       [{}, { grossExposure: 35_001 }],
-      /exposure \$40001\.00 exceeds 80 % of equity \(\$40000\.00\)/,
+      /exposure \$40,001\.00 exceeds 80 % of equity \(\$40,000\.00\)/,
     ],
     ['max_open_positions', [{}, { openPositions: 7 }], [{}, { openPositions: 8 }], /8 positions open \(limit 8\)/],
     ['max_trades_per_day', [{}, { tradesToday: 29 }], [{}, { tradesToday: 30 }], /30 trades today \(limit 30\)/],
@@ -98,14 +98,14 @@ describe('RiskGate', () => {
       'daily_loss',
       [{}, { equity: 48_500.01 }],
       [{}, { equity: 48_500 }],
-      /daily loss \$1500\.00 reached the limit \$1500\.00/,
+      /daily loss \$1,500\.00 reached the limit \$1,500\.00/,
     ],
     [
       'pdt',
       // 40 shares: $200 at risk fits 1 % of $24,000.
       [{ quantity: 40 }, { equity: 24_000, startOfDayEquity: 24_000, dayTrades: 2 }],
       [{ quantity: 40 }, { equity: 24_000, startOfDayEquity: 24_000, dayTrades: 3 }],
-      /PDT guard: 3 day trades in 5 sessions with equity \$24000\.00 < \$25000\.00/,
+      /PDT guard: 3 day trades in 5 sessions with equity \$24,000\.00 < \$25,000\.00/,
     ],
     [
       'pdt',

@@ -156,6 +156,8 @@ describe('dashboard', () => {
     expect(rows[1]!.textContent).toContain('10m 0s');
     expect(rows[2]!.textContent).toContain('CALL');
     expect(rows[2]!.textContent).toContain('0DTE');
+    // Stop before target, as the column header says, for a scalp too (on premium).
+    expect(rows[2]!.textContent).toContain(`−${SPY_CALL.stopPct}% / +${SPY_CALL.targetPct}%`);
     expect(screen.getByTestId('signals-list').textContent).toContain('EXECUTED (half)');
     const event = screen.getByTestId('event-row');
     expect(event.className).toContain('event--warning');

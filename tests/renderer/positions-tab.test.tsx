@@ -269,6 +269,16 @@ describe('positions tab: overrides', () => {
     expect(checkStop(SPY_CALL, '1')).toEqual({ ok: false, reason: expect.stringContaining('cannot be moved') });
   });
 
+  it('takes plain decimal prices only for a stop, not hex, exponents or signs', () => {
+    expect(checkStop(NVDA, ' 100.5 ')).toEqual({ ok: true, value: 100.5 });
+    expect(checkStop(NVDA, '.5')).toEqual({ ok: true, value: 0.5 });
+    expect(checkStop(NVDA, '100.')).toEqual({ ok: true, value: 100 });
+    for (const bad of ['0x10', '1e1', '+50', '-5', '1,5', '5..1', 'Infinity', '0b11']) {
+      expect(checkStop(NVDA, bad), bad).toEqual({ ok: false, reason: expect.stringMatching(/price|above 0/) });
+    }
+    expect(checkStop(NVDA, '0').ok).toBe(false);
+  });
+
   it('disables Adjust Stop for option scalps and says why', () => {
     mount(withPositions([], [SPY_CALL]));
     const button = screen.getByTestId('adjust-p-spy') as HTMLButtonElement;
@@ -279,7 +289,7 @@ describe('positions tab: overrides', () => {
   it('adds a positive whole quantity and shows a risk denial with its reason', async () => {
     const { api } = mount(withPositions([NVDA]));
     api.addToPosition.mockResolvedValueOnce(
-      fail('refused', 'addToPosition NVDA (p-nvda) refused: max exposure 60% would be exceeded'),
+      fail('refused', 'Adding to NVDA refused: exposure $31,000.00 exceeds 60 % of equity ($30,000.00)'),
     );
     fireEvent.click(screen.getByTestId('add-p-nvda'));
     const input = screen.getByTestId('addqty-p-nvda-input');
@@ -292,7 +302,7 @@ describe('positions tab: overrides', () => {
     fireEvent.click(screen.getByTestId('addqty-p-nvda-submit'));
     expect(await screen.findByTestId('notice-p-nvda')).toHaveProperty(
       'textContent',
-      expect.stringContaining('max exposure 60% would be exceeded'),
+      expect.stringContaining('exceeds 60 % of equity'),
     );
     expect(api.addToPosition).toHaveBeenCalledTimes(1);
     expect(api.addToPosition).toHaveBeenCalledWith({ positionId: 'p-nvda', quantity: 25 });

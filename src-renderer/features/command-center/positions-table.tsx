@@ -24,7 +24,8 @@ function size(p: Position): string {
 }
 
 function exitLevel(p: Position): string {
-  if (isScalp(p)) return `+${p.targetPct}% / −${p.stopPct}%`;
+  // Stop first, as the column header says (Stop / Target): on premium for a scalp.
+  if (isScalp(p)) return `−${p.stopPct}% / +${p.targetPct}%`;
   const stop = p.stopPrice === null ? '—' : formatPrice(p.stopPrice);
   const target = p.targetPrice === null ? '—' : formatPrice(p.targetPrice);
   return `${stop} / ${target}`;

@@ -186,8 +186,9 @@ export function checkStop(p: Position, text: string): Check {
   if (p.instrumentType === 'option') return { ok: false, reason: OPTION_STOP_REASON };
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'Enter a stop price.' };
+  // Plain decimals only: Number() would also read '0x10' as 16 and '1e3' as 1000.
+  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(trimmed)) return { ok: false, reason: 'The stop must be a price such as 229.50.' };
   const value = Number(trimmed);
-  if (!Number.isFinite(value)) return { ok: false, reason: 'The stop must be a number.' };
   if (value <= 0) return { ok: false, reason: 'The stop must be above 0.' };
   const current = p.currentPrice.toFixed(2);
   if (p.direction === 'long' && value >= p.currentPrice) {
