@@ -33,7 +33,6 @@ function Kpi({
 
 export function KpiStrip() {
   const state = useAppStore((s) => s.dashboard?.state ?? null);
-  const lossLimitPct = useAppStore((s) => s.config?.risk.dailyLossLimitPct ?? 3);
   const warnPct = useAppStore((s) => s.config?.risk.dailyLossWarningPct ?? 80);
   const unreachable = useAppStore(isUnreachable);
   if (!state) {
@@ -46,7 +45,7 @@ export function KpiStrip() {
     );
   }
   const tone = toneOf(state.dailyPnl);
-  const bar = pnlBar(state, lossLimitPct, warnPct);
+  const bar = pnlBar(state, warnPct);
   return (
     <section className="kpis" aria-label="Key figures">
       <Kpi label="Today's P&L" testId="kpi-pnl" wide>

@@ -10,20 +10,13 @@ export interface PnlBar {
 }
 
 /**
- * The Today's-P&L bar. On a losing day it fills with the share of the daily loss limit used;
- * on a winning day it is green, sized by the profit against the same limit.
+ * The Today's-P&L bar: a gauge toward the daily loss limit, filled with the share of it used
+ * (what its label says). A winning day has used none of it: an empty gauge in the profit tone.
  */
-export function pnlBar(
-  state: Pick<BotState, 'dailyPnl' | 'dailyPnlPct' | 'dailyLossLimitUsedPct'>,
-  dailyLossLimitPct: number,
-  warnAtPct = 80,
-): PnlBar {
+export function pnlBar(state: Pick<BotState, 'dailyPnl' | 'dailyLossLimitUsedPct'>, warnAtPct = 80): PnlBar {
   const used = clampPct(state.dailyLossLimitUsedPct);
   const label = `${formatPct(used, 0)} of daily loss limit used`;
-  if (Number.isFinite(state.dailyPnl) && state.dailyPnl > 0) {
-    const width = dailyLossLimitPct > 0 ? clampPct((state.dailyPnlPct / dailyLossLimitPct) * 100) : 0;
-    return { tone: 'profit', width, label };
-  }
+  if (Number.isFinite(state.dailyPnl) && state.dailyPnl > 0) return { tone: 'profit', width: 0, label };
   if (used >= 100) return { tone: 'breach', width: 100, label: 'Daily loss limit reached' };
   return { tone: used >= warnAtPct ? 'warning' : 'loss', width: used, label };
 }

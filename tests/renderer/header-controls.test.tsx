@@ -115,26 +115,27 @@ describe('header controls', () => {
 
 describe("today's P&L bar", () => {
   it('fills with the share of the daily loss limit used on a losing day, amber from 80 %', () => {
-    expect(pnlBar({ dailyPnl: -500, dailyPnlPct: -1, dailyLossLimitUsedPct: 33.3 }, 3)).toMatchObject({
+    expect(pnlBar({ dailyPnl: -500, dailyLossLimitUsedPct: 33.3 })).toMatchObject({
       tone: 'loss',
       width: 33.3,
     });
-    expect(pnlBar({ dailyPnl: -1300, dailyPnlPct: -2.6, dailyLossLimitUsedPct: 86 }, 3)).toMatchObject({
+    expect(pnlBar({ dailyPnl: -1300, dailyLossLimitUsedPct: 86 })).toMatchObject({
       tone: 'warning',
       width: 86,
     });
-    expect(pnlBar({ dailyPnl: -1600, dailyPnlPct: -3.2, dailyLossLimitUsedPct: 107 }, 3)).toMatchObject({
+    expect(pnlBar({ dailyPnl: -1600, dailyLossLimitUsedPct: 107 })).toMatchObject({
       tone: 'breach',
       width: 100,
     });
   });
 
-  it('is green on a winning day, sized against the same limit', () => {
-    expect(pnlBar({ dailyPnl: 700, dailyPnlPct: 1.5, dailyLossLimitUsedPct: 0 }, 3)).toMatchObject({
+  it('is empty on a winning day, as its label says: none of the limit is used', () => {
+    expect(pnlBar({ dailyPnl: 700, dailyLossLimitUsedPct: 0 })).toEqual({
       tone: 'profit',
-      width: 50,
+      width: 0,
+      label: '0% of daily loss limit used',
     });
-    expect(pnlBar({ dailyPnl: NaN, dailyPnlPct: NaN, dailyLossLimitUsedPct: NaN }, 3)).toMatchObject({
+    expect(pnlBar({ dailyPnl: NaN, dailyLossLimitUsedPct: NaN })).toMatchObject({
       tone: 'loss',
       width: 0,
     });
