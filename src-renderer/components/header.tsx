@@ -1,10 +1,11 @@
 import { useAppStore } from '../store/context';
 import { HeaderControls } from './header-controls';
 import { MarketClockView } from './market-clock-view';
-import { FeedStatus, SimulatedBadge, StatusPill } from './status-pill';
+import { feedView, FeedStatus, SimulatedBadge, StatusPill } from './status-pill';
 
 export function Header() {
   const state = useAppStore((s) => s.dashboard?.state ?? null);
+  const linkOpen = useAppStore((s) => s.connection.phase === 'open');
   return (
     <header className="header">
       <div className="header__brand">
@@ -18,7 +19,7 @@ export function Header() {
         {state?.simulated && <SimulatedBadge />}
       </div>
       <div className="header__meta">
-        {state && <FeedStatus status={state.dataFeedStatus} />}
+        {state && <FeedStatus view={feedView(state.dataFeedStatus, state.status, linkOpen)} />}
         {state && <MarketClockView clock={state.marketClock} />}
       </div>
       <HeaderControls />

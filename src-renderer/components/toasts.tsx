@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/context';
 import type { Toast } from '../store/types';
 
@@ -26,11 +26,33 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss(id: number): 
   );
 }
 
+/**
+ * The toast stack (bottom left). It takes no clicks but its close buttons (see app.css) and fades
+ * while the pointer is over it: hover cannot be seen by an element that takes no pointer events,
+ * so the pointer's position is compared with the stack's box, only while toasts are shown.
+ */
 export function Toasts() {
   const toasts = useAppStore((s) => s.toasts);
   const dismiss = useAppStore((s) => s.dismissToast);
+  const stack = useRef<HTMLDivElement>(null);
+  const [faded, setFaded] = useState(false);
+  const showing = toasts.length > 0;
+  useEffect(() => {
+    if (!showing) {
+      setFaded(false);
+      return;
+    }
+    const onMove = (e: PointerEvent) => {
+      const box = stack.current?.getBoundingClientRect();
+      setFaded(
+        !!box && e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom,
+      );
+    };
+    document.addEventListener('pointermove', onMove, { passive: true });
+    return () => document.removeEventListener('pointermove', onMove);
+  }, [showing]);
   return (
-    <div className="toasts" aria-live="polite">
+    <div ref={stack} className={`toasts${faded ? ' toasts--faded' : ''}`} aria-live="polite" data-testid="toasts">
       {toasts.map((t) => (
         <ToastItem key={t.id} toast={t} onDismiss={dismiss} />
       ))}

@@ -35,13 +35,15 @@ describe.skipIf(missing !== null)('dashboard in Chromium against npm run serve',
   it('connects with the printed token and shows the bot stopped, simulated', async () => {
     await expect.poll(() => pill().textContent(), { timeout: 15_000 }).toMatch(/STOPPED/i);
     await expect.poll(() => page.getByTestId('simulated-badge').isVisible()).toBe(true);
+    // A stopped bot needs no feed: idle, not a red alarm.
+    expect(await page.getByTestId('feed-status').textContent()).toBe('Feed idle');
     await page.screenshot({ path: join(SHOTS, '00-stopped.png') });
   });
 
   it('starts into PAPER and receives live pushes', async () => {
     await page.getByTestId('btn-start').click();
     await expect.poll(() => pill().textContent(), { timeout: 10_000 }).toMatch(/PAPER/i);
-    await expect.poll(() => page.getByTestId('feed-status').textContent(), { timeout: 15_000 }).toMatch(/connected/i);
+    await expect.poll(() => page.getByTestId('feed-status').textContent(), { timeout: 15_000 }).toBe('Feed connected');
   });
 
   it('pauses into PAUSED', async () => {

@@ -4,6 +4,7 @@ import { BOT_STATUSES, type BotStatus } from '../../src-shared/bot-state';
 import { fail } from '../../src-shared/command-result';
 import { controlsFor } from '../../src-renderer/components/controls';
 import { pnlBar } from '../../src-renderer/components/pnl-bar';
+import { feedView } from '../../src-renderer/components/status-pill';
 import { fakeApi, makeDashboard } from './helpers/fixtures';
 import { renderApp } from './helpers/render-app';
 
@@ -50,6 +51,18 @@ describe('status pill', () => {
     expect(screen.getByTestId('feed-status').textContent).toContain('delayed');
     expect(screen.getByTestId('feed-status').className).toContain('feed--delayed');
     expect(screen.getByTestId('market-clock').textContent).toContain('10:42:13 ET · OPEN');
+  });
+
+  it('calls a stopped bot’s disconnected feed idle, and the feed unknown while the link to the bot is down', () => {
+    expect(feedView('disconnected', 'stopped', true)).toMatchObject({ tone: 'idle', text: 'idle' });
+    expect(feedView('disconnected', 'paper', true)).toMatchObject({ tone: 'disconnected', text: 'disconnected' });
+    expect(feedView('connected', 'killed', true)).toMatchObject({ tone: 'connected' });
+    expect(feedView('connected', 'paper', false)).toMatchObject({ tone: 'unknown', text: 'unknown' });
+    const { store } = renderWithStatus('paper', { dataFeedStatus: 'connected' });
+    expect(screen.getByTestId('feed-status').textContent).toBe('Feed connected');
+    act(() => store.getState().setConnection({ phase: 'reconnecting', everOpened: true, failures: 1, retryAt: null }));
+    expect(screen.getByTestId('feed-status').className).toContain('feed--unknown');
+    expect(screen.getByTestId('feed-status').textContent).toBe('Feed unknown');
   });
 });
 

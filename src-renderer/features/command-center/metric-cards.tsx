@@ -54,9 +54,11 @@ export function MetricCards({ state }: { state: BotState }) {
         testId="card-trades"
         value={`${formatCount(state.totalTradesToday)} / ${formatCount(state.winningTrades)}W / ${formatCount(state.losingTrades)}L`}
         sub={
-          <span className="muted">
-            realized {formatSignedMoney(state.realizedPnl)} · open {formatSignedMoney(state.unrealizedPnl)}
-          </span>
+          // Two lines: side by side they did not fit a card at 1280 px and the open P&L was cut.
+          <>
+            <span className="muted card__line">realized {formatSignedMoney(state.realizedPnl)}</span>
+            <span className="muted card__line">open {formatSignedMoney(state.unrealizedPnl)}</span>
+          </>
         }
       />
       <Card
