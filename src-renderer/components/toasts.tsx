@@ -38,10 +38,7 @@ export function Toasts() {
   const [faded, setFaded] = useState(false);
   const showing = toasts.length > 0;
   useEffect(() => {
-    if (!showing) {
-      setFaded(false);
-      return;
-    }
+    if (!showing) return;
     const onMove = (e: PointerEvent) => {
       const box = stack.current?.getBoundingClientRect();
       setFaded(
@@ -49,7 +46,10 @@ export function Toasts() {
       );
     };
     document.addEventListener('pointermove', onMove, { passive: true });
-    return () => document.removeEventListener('pointermove', onMove);
+    return () => {
+      document.removeEventListener('pointermove', onMove);
+      setFaded(false);
+    };
   }, [showing]);
   return (
     <div ref={stack} className={`toasts${faded ? ' toasts--faded' : ''}`} aria-live="polite" data-testid="toasts">
