@@ -1,18 +1,8 @@
-import type {
-  AutoscaleInfo,
-  IChartApiBase,
-  IPrimitivePaneRenderer,
-  IPrimitivePaneView,
-  ISeriesApi,
-  ISeriesPrimitive,
-  Logical,
-  SeriesAttachedParameter,
-  SeriesType,
-  Time,
-} from 'lightweight-charts';
+import type { AutoscaleInfo, IChartApiBase, Logical, Time } from 'lightweight-charts';
 import type { ChartMarker } from '../../src-shared/chart-data';
 import { lastIndexAtOrBefore, toChartTime } from './cloud-data';
 import { visibleIndexRange } from './cloud-geometry';
+import { LazyPrimitive, type RenderTarget } from './lazy-primitive';
 import type { CloudChartPalette } from './theme';
 
 /**
@@ -240,8 +230,6 @@ export function markerMargins(
   return { above: down ? room : 0, below: up ? room : 0 };
 }
 
-type RenderTarget = Parameters<IPrimitivePaneRenderer['draw']>[0];
-
 /**
  * The time scale's bar spacing: the distance between two bars, rounded off its float error
  * (`timeScale().options()` would deep-copy all the time scale's options on every call).
@@ -260,14 +248,9 @@ export type BarExtremes = (index: number) => { high: number; low: number } | und
  * The markers as a series primitive (attach it to the candle series). A frame lays out the
  * markers of the visible bars only; setting markers is O(markers), a live bar costs nothing.
  */
-export class MarkerPrimitive implements ISeriesPrimitive<Time> {
-  private chart: IChartApiBase<Time> | null = null;
-  private series: ISeriesApi<SeriesType, Time> | null = null;
-  private requestUpdate: (() => void) | null = null;
+export class MarkerPrimitive extends LazyPrimitive {
   private placed: readonly PlacedMarker[] = [];
   private shapes: MarkerShape[] = [];
-  private stale = true;
-  private readonly views: readonly IPrimitivePaneView[];
   private readonly textWidths = new Map<string, number>();
   private font = '';
   private lineHeight = 0;
@@ -278,30 +261,8 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
   private longestLabel = -1;
 
   constructor(private readonly extremes: BarExtremes) {
-    const renderer: IPrimitivePaneRenderer = { draw: (target) => this.draw(target) };
     // 'normal' as the plugin: over the candles, under the crosshair and the price lines' labels.
-    this.views = [
-      {
-        zOrder: () => 'normal',
-        renderer: () => {
-          if (this.stale) this.layout();
-          return renderer;
-        },
-      },
-    ];
-  }
-
-  attached({ chart, series, requestUpdate }: SeriesAttachedParameter<Time>): void {
-    this.chart = chart;
-    this.series = series;
-    this.requestUpdate = requestUpdate;
-    this.stale = true;
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
+    super('normal');
   }
 
   /** Replaces the markers (placed and sorted by `placeMarkers`). */
@@ -318,15 +279,6 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
     return this.shapes;
   }
 
-  paneViews(): readonly IPrimitivePaneView[] {
-    return this.views;
-  }
-
-  /** The chart calls this whenever anything moved; the layout waits for the next frame's draw. */
-  updateAllViews(): void {
-    this.stale = true;
-  }
-
   autoscaleInfo(): AutoscaleInfo | null {
     if (!this.chart) return null;
     const barSpacing = barSpacingOf(this.chart);
@@ -338,8 +290,8 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
     return this.margins.value;
   }
 
-  private layout(): void {
-    this.stale = false;
+  /** Lays out the markers of the visible bars, before a draw. */
+  protected prepare(): void {
     this.shapes = [];
     this.labelled = null;
     const chart = this.chart;
@@ -383,7 +335,7 @@ export class MarkerPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /** As the plugin draws: in bitmap pixels, the arrow's x snapped to the pixel grid; text centred on x. */
-  private draw(target: RenderTarget): void {
+  protected draw(target: RenderTarget): void {
     const shapes = this.shapes;
     if (shapes.length === 0) return;
     target.useBitmapCoordinateSpace(({ context: ctx, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {

@@ -1,13 +1,8 @@
 import {
   PriceScaleMode,
   type AutoscaleInfo,
-  type IChartApiBase,
-  type IPrimitivePaneRenderer,
-  type IPrimitivePaneView,
   type ISeriesApi,
-  type ISeriesPrimitive,
   type Logical,
-  type SeriesAttachedParameter,
   type SeriesType,
   type Time,
 } from 'lightweight-charts';
@@ -15,9 +10,8 @@ import type { CloudPoint } from '../../src-shared/chart-data';
 import { CLOUD_NAMES } from '../../src-shared/signals';
 import { CLOUD_COUNT, CloudBuffer } from './cloud-buffer';
 import { traceCloud, visibleIndexRange } from './cloud-geometry';
+import { LazyPrimitive, type RenderTarget } from './lazy-primitive';
 import { withAlpha, type CloudChartPalette } from './theme';
-
-type RenderTarget = Parameters<IPrimitivePaneRenderer['draw']>[0];
 
 /** Back to front: the wide, slow clouds first, the fast cloud on top. */
 const DRAW_ORDER = [3, 2, 1, 0] as const;
@@ -30,52 +24,21 @@ const DRAW_ORDER = [3, 2, 1, 0] as const;
  * one slot. Each cloud is filled in two passes, bullish runs and bearish runs, split exactly at
  * the crossovers (see traceCloud). The clouds widen the price scale's autoscale to stay in view.
  */
-export class CloudPrimitive implements ISeriesPrimitive<Time> {
+export class CloudPrimitive extends LazyPrimitive {
   readonly buffer = new CloudBuffer();
-  private chart: IChartApiBase<Time> | null = null;
-  private series: ISeriesApi<SeriesType, Time> | null = null;
-  private requestUpdate: (() => void) | null = null;
   private fills: { bull: string; bear: string }[];
-  private readonly views: readonly IPrimitivePaneView[];
   /** Screen coordinates of the visible bars (slot 0 is the first visible bar). */
   private xs = new Float64Array(0);
   private shortYs: Float64Array[] = [];
   private longYs: Float64Array[] = [];
   private drawnCount = 0;
-  /** Whether the coordinates must be recomputed before the next draw. */
-  private stale = true;
   private autoscaleKey = '';
   private autoscaleValue: AutoscaleInfo | null = null;
 
   constructor(palette: CloudChartPalette) {
+    // Under the candles.
+    super('bottom');
     this.fills = this.fillsOf(palette);
-    const renderer: IPrimitivePaneRenderer = { draw: (target) => this.draw(target) };
-    this.views = [
-      {
-        zOrder: () => 'bottom',
-        renderer: () => {
-          if (this.stale) this.prepare();
-          return renderer;
-        },
-      },
-    ];
-  }
-
-  attached({ chart, series, requestUpdate }: SeriesAttachedParameter<Time>): void {
-    this.chart = chart;
-    this.series = series;
-    this.requestUpdate = requestUpdate;
-    this.stale = true;
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
-  }
-
-  paneViews(): readonly IPrimitivePaneView[] {
-    return this.views;
   }
 
   /** Replaces every cloud point (one per candle). */
@@ -102,14 +65,8 @@ export class CloudPrimitive implements ISeriesPrimitive<Time> {
     this.requestUpdate?.();
   }
 
-  /** The chart calls this whenever anything moved (often several times per update): recompute at the next draw. */
-  updateAllViews(): void {
-    this.stale = true;
-  }
-
   /** Converts the visible bars to screen coordinates, before a draw. */
-  private prepare(): void {
-    this.stale = false;
+  protected prepare(): void {
     const chart = this.chart;
     const series = this.series;
     const buffer = this.buffer;
@@ -147,7 +104,7 @@ export class CloudPrimitive implements ISeriesPrimitive<Time> {
     return this.autoscaleValue;
   }
 
-  private draw(target: RenderTarget): void {
+  protected draw(target: RenderTarget): void {
     const count = this.drawnCount;
     if (count === 0) return;
     target.useMediaCoordinateSpace(({ context: ctx }) => {
