@@ -56,8 +56,9 @@ export interface PerformanceReport {
   winRateByTimeOfDay: Record<string, number>;
   pnlByInstrument: Record<InstrumentType, number>;
   profitFactor: number;
-  sharpeRatio: number;
-  /** How many daily returns sharpeRatio is over: below 2 it is undefined and reported as 0. */
+  /** Null where it is undefined: fewer than 2 daily returns, or all of them equal (no spread). */
+  sharpeRatio: number | null;
+  /** How many daily returns sharpeRatio is over. */
   sharpeDays: number;
   expectancy: number;
   /** ≤ 0, fraction of peak equity. */

@@ -45,6 +45,7 @@ const metrics = new PerformanceMetrics();
  *   every day that has an equity row or trades (a day without trades returns 0). A day with trades
  *   but no equity row starts at `startingEquity` + the P&L of the earlier days in range; days
  *   starting at ≤ 0 are skipped.
+ *   Null (undefined, not 0) over fewer than 2 returns or returns that are all equal.
  * - `maxDrawdown` is over the curve [startingEquity, startingEquity + cumulative P&L after each
  *   trade]. (`endingEquity` is not used: the curve is the realized one, trade by trade.)
  * - `spyBuyAndHold`: at each SPY daily close in range (stamped 16:00 New York time),
@@ -83,7 +84,7 @@ export function buildPerformanceReport(input: PerformanceReportInput): Performan
     winRateByTimeOfDay: metrics.winRateByTimeOfDay(trades),
     pnlByInstrument: metrics.pnlByInstrument(trades),
     profitFactor: metrics.profitFactor(trades),
-    sharpeRatio: metrics.sharpeRatio(returns),
+    sharpeRatio: returns.length >= 2 && returns.some((r) => r !== returns[0]) ? metrics.sharpeRatio(returns) : null,
     sharpeDays: returns.length,
     expectancy: metrics.expectancy(trades),
     maxDrawdown: metrics.maxDrawdown(equityCurve),

@@ -27,30 +27,62 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss(id: number): 
 }
 
 /**
- * The toast stack (bottom left). It takes no clicks but its close buttons (see app.css) and fades
- * while the pointer is over it: hover cannot be seen by an element that takes no pointer events,
- * so the pointer's position is compared with the stack's box, only while toasts are shown.
+ * The toast stack (bottom left). It takes no clicks but its close buttons (see app.css), and
+ * while the pointer is over it the toasts fade (their close buttons stay), so what lies beneath
+ * can be seen and clicked. An element that takes no pointer events sees no hover, so the last
+ * pointer position is compared with the stack's box: at most once a frame, when the toasts
+ * change (one may appear under a resting pointer), and never with the pointer outside the window.
  */
 export function Toasts() {
   const toasts = useAppStore((s) => s.toasts);
   const dismiss = useAppStore((s) => s.dismissToast);
   const stack = useRef<HTMLDivElement>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
   const [faded, setFaded] = useState(false);
   const showing = toasts.length > 0;
+
   useEffect(() => {
     if (!showing) return;
-    const onMove = (e: PointerEvent) => {
+    let frame = 0;
+    const check = () => {
+      frame = 0;
       const box = stack.current?.getBoundingClientRect();
-      setFaded(
-        !!box && e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom,
-      );
+      const p = pointer.current;
+      setFaded(!!box && !!p && p.x >= box.left && p.x <= box.right && p.y >= box.top && p.y <= box.bottom);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    const onMove = (e: PointerEvent) => {
+      pointer.current = { x: e.clientX, y: e.clientY };
+      schedule();
+    };
+    const onLeave = (e: MouseEvent) => {
+      if (e.relatedTarget) return;
+      pointer.current = null;
+      schedule();
+    };
+    const onBlur = () => {
+      pointer.current = null;
+      schedule();
     };
     document.addEventListener('pointermove', onMove, { passive: true });
+    document.addEventListener('mouseout', onLeave);
+    window.addEventListener('blur', onBlur);
+    schedule();
     return () => {
+      cancelAnimationFrame(frame);
       document.removeEventListener('pointermove', onMove);
-      setFaded(false);
+      document.removeEventListener('mouseout', onLeave);
+      window.removeEventListener('blur', onBlur);
     };
+  }, [showing, toasts]);
+
+  useEffect(() => {
+    if (!showing) return;
+    return () => setFaded(false);
   }, [showing]);
+
   return (
     <div ref={stack} className={`toasts${faded ? ' toasts--faded' : ''}`} aria-live="polite" data-testid="toasts">
       {toasts.map((t) => (

@@ -62,6 +62,9 @@ describe('BotController properties (fast-check)', () => {
           if (state.status === 'killed' && !killed) {
             const [kill] = h.store.eventLog.query({ eventType: 'kill', limit: 1 });
             expect(kill?.message).toMatch(/daily loss limit/i);
+            // Said once: "KILL SWITCH ACTIVATED (Daily loss limit reached: $x ≥ $y): …".
+            expect(kill?.message.match(/daily loss limit reached/gi)).toHaveLength(1);
+            expect(state.statusReason).toMatch(/^Daily loss limit reached: \$[\d,]+\.\d\d ≥ \$[\d,]+\.\d\d$/);
             killed = true;
           }
           expect(state.status).not.toBe('live');

@@ -144,6 +144,14 @@ describe('buildPerformanceReport', () => {
     expect(report.sharpeDays).toBe(5);
   });
 
+  it('has no Sharpe ratio where it is undefined: one daily return, or returns without spread', () => {
+    const one = buildPerformanceReport(input({ trades: input().trades.slice(1, 2), dailyEquity: [] }));
+    expect(one).toMatchObject({ sharpeRatio: null, sharpeDays: 1 });
+    const flat = buildPerformanceReport(input({ trades: [] }));
+    expect(flat.sharpeDays).toBeGreaterThanOrEqual(2);
+    expect(flat.sharpeRatio).toBeNull();
+  });
+
   it('compares with SPY bought with the starting equity at the first close in range', () => {
     expect(report.spyBuyAndHold.map((p) => p.time)).toEqual([
       Date.UTC(2026, 3, 29, 20),
@@ -173,7 +181,7 @@ describe('buildPerformanceReport', () => {
       winRateByTicker: {},
       pnlByInstrument: { stock: 0, option: 0, leveraged_etf: 0 },
       profitFactor: 0,
-      sharpeRatio: 0,
+      sharpeRatio: null,
       sharpeDays: 0,
       expectancy: 0,
       maxDrawdown: 0,

@@ -55,6 +55,21 @@ describe.skipIf(missing !== null)('position overrides, header KILL and live mode
     expect(commands.some((e) => e.message.startsWith('closePosition'))).toBe(true);
   });
 
+  it('refuses an Add that breaks a risk limit and says so in plain words, with the ticker', async () => {
+    await expect.poll(() => positionRows(page).count(), LONG).toBeGreaterThan(0);
+    const testId = (await positionRows(page).first().getAttribute('data-testid'))!;
+    const id = testId.replace(/^position-/, '');
+    await page.getByTestId(`add-${id}`).click();
+    await page.getByTestId(`addqty-${id}-input`).fill('1000000');
+    await page.getByTestId(`addqty-${id}-submit`).click();
+    // e.g. "Adding to NVDA refused: position $178,230,000.00 exceeds 20 % of equity ($10,104.20)"
+    await expect
+      .poll(() => page.getByTestId(`notice-${id}`).textContent(), SHORT)
+      .toMatch(/^Adding to [A-Z]+ refused: .*\$\d{1,3}(,\d{3})+\.\d\d/);
+    const refused = storedEvents(serve.dataDir, 'command', 100).find((e) => meta(e.metadataJson).positionId === id);
+    expect(refused?.message).toMatch(new RegExp(`^addToPosition [A-Z]+ \\(${id}\\) refused: `));
+  });
+
   it('KILL from the header flattens every intraday position', async () => {
     await expect.poll(() => positionRows(page).count(), LONG).toBeGreaterThan(0);
     await page.getByTestId('btn-kill').click();

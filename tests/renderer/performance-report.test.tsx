@@ -203,10 +203,14 @@ describe('report formatting', () => {
 
   it('shows no Sharpe ratio over fewer than two daily returns, where it is undefined', () => {
     const sharpe = (r: PerformanceReport) => kpiFigures(r).find((f) => f.id === 'sharpe')!;
-    expect(sharpe(makeReport({ sharpeRatio: 0, sharpeDays: 1 }))).toMatchObject({
+    expect(sharpe(makeReport({ sharpeRatio: null, sharpeDays: 1 }))).toMatchObject({
       value: '—',
       tone: 'flat',
       sub: 'needs 2+ trading days',
+    });
+    expect(sharpe(makeReport({ sharpeRatio: null, sharpeDays: 4 }))).toMatchObject({
+      value: '—',
+      sub: 'daily returns all equal',
     });
     expect(sharpe(makeReport())).toMatchObject({ value: '1.23', sub: '3 daily returns, annualised' });
   });

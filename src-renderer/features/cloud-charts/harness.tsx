@@ -363,7 +363,7 @@ export async function benchPaint(bars = 50_000, runs = 5): Promise<number[]> {
  *
  * A chart on screen takes thousands of updates a session, so the figure is its steady state:
  * `updateMs` are the `updates` after `warmUp` others, by when V8 has optimised the drawing code.
- * `coldMs` are the first `updates` after the load, when it has not (usually some tenths of a
+ * `coldMs` are the first `updates` (at most `warmUp`) after the load, when it has not (some tenths of a
  * millisecond slower), reported for context.
  */
 export async function benchUpdate(
@@ -399,7 +399,7 @@ export async function benchUpdate(
   view.destroy();
   return {
     updateMs: times.slice(warmUp),
-    coldMs: times.slice(0, updates),
+    coldMs: times.slice(0, Math.min(updates, warmUp)),
     frameStartMs: starts.slice(warmUp),
   };
 }

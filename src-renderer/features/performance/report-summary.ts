@@ -138,8 +138,14 @@ export function kpiFigures(report: PerformanceReport, totals: RangeTotals = rang
       tone: report.profitFactor > 1 ? 'up' : report.profitFactor < 1 && totals.trades > 0 ? 'down' : 'flat',
       sub: `${money(totals.grossProfit)} / ${money(-totals.grossLoss)}`,
     },
-    report.sharpeDays < 2
-      ? { id: 'sharpe', label: 'Sharpe', value: MISSING, tone: 'flat', sub: 'needs 2+ trading days' }
+    report.sharpeRatio === null
+      ? {
+          id: 'sharpe',
+          label: 'Sharpe',
+          value: MISSING,
+          tone: 'flat',
+          sub: report.sharpeDays < 2 ? 'needs 2+ trading days' : 'daily returns all equal',
+        }
       : {
           id: 'sharpe',
           label: 'Sharpe',
