@@ -6,6 +6,7 @@ import type { ControllerHandle } from '../../src-main/controller/command-surface
 import type { BotState } from '../../src-shared/bot-state';
 import { startFakeAlpacaTrading, type FakeAlpacaTrading } from '../helpers/fake-alpaca-trading';
 import { wireBar } from '../helpers/fake-alpaca-data-bars';
+import { orderPosts } from '../helpers/fake-alpaca-trading-harness';
 import { alpacaMarket } from '../helpers/alpaca-market';
 import { ManualClock } from '../helpers/manual-clock';
 import { tempDir } from '../store/temp-store';
@@ -103,7 +104,7 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     expect(JSON.stringify(s)).not.toContain(PAPER.secretKey);
 
     expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
-    const posted = () => h.trading.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+    const posted = () => orderPosts(h.trading);
     let time = START;
     for (let i = 0; i < 240 && posted().length === 0; i++, time += MINUTE) await publishMinute(h, time);
     expect(posted().length).toBeGreaterThan(0);
@@ -127,7 +128,7 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
   it('after a restart finds the order the earlier run left open at Alpaca, and books the fill made while it was down', async () => {
     const first = await setup({ before: (t) => t.setAutoFill({ mode: 'none' }) });
     expect((await first.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
-    const posted = () => first.trading.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+    const posted = () => orderPosts(first.trading);
     let time = START;
     for (let i = 0; i < 240 && posted().length === 0; i++, time += MINUTE) await publishMinute(first, time);
     const body = posted()[0]!.body as { client_order_id: string; symbol: string; qty: string };
@@ -234,7 +235,7 @@ describe('the controller on Alpaca (fake Alpaca trading and data servers)', () =
     await vi.waitFor(() => expect(pushed).toContain('Alpaca (Paper)'));
 
     expect((await h.controller.execute('start', { executionMode: 'paper' })).ok).toBe(true);
-    const posted = () => h.trading.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+    const posted = () => orderPosts(h.trading);
     for (let i = 0, time = START; i < 240 && posted().length === 0; i++, time += MINUTE) await publishMinute(h, time);
     expect(posted().length).toBeGreaterThan(0);
   }, 120_000);

@@ -5,6 +5,7 @@ import type { OrderUpdate } from '../../src-main/engine/orders';
 import {
   brokerAgainstFake,
   eventually,
+  orderPosts,
   orderRequest,
   type BrokerHarness,
 } from '../helpers/fake-alpaca-trading-harness';
@@ -36,7 +37,7 @@ async function routed(route: ConstructorParameters<typeof BrokerRouter>[2]) {
   return { h, paper, router, updates };
 }
 
-const posts = (h: BrokerHarness) => h.fake.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+const posts = (h: BrokerHarness) => orderPosts(h.fake);
 
 describe('BrokerRouter (primary / fallback)', () => {
   it('sends entries to a connected primary and names it the active broker', async () => {

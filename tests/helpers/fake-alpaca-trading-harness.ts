@@ -84,16 +84,29 @@ export const describeUpdates = (updates: readonly OrderUpdate[]): string[] =>
     return u.kind;
   });
 
+/** The new-order POSTs the fake received. */
+export const orderPosts = (fake: FakeAlpacaTrading) =>
+  fake.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+
+/**
+ * Turns the fake's automatic fills off, submits an order (`orderRequest(over)`) and waits until
+ * the broker reports it accepted: an order resting at Alpaca, to be filled or cancelled by hand.
+ */
+export async function submitResting(h: BrokerHarness, over: Partial<OrderRequest> = {}): Promise<OrderRequest> {
+  h.fake.setAutoFill({ mode: 'none' });
+  const o = orderRequest(over);
+  h.broker.submit(o);
+  await eventually(() => expect(describeUpdates(updatesOf(h.updates, o.clientOrderId))).toEqual(['accepted']));
+  return o;
+}
+
 /**
  * A barrier on the stream: sends a marker order and fills it at the fake; once its fill has
  * arrived, every event the fake sent before has been handled (one socket, in order). Leaves
  * the fake's automatic fills off.
  */
 export async function streamCaughtUp(h: BrokerHarness): Promise<void> {
-  h.fake.setAutoFill({ mode: 'none' });
-  const marker = orderRequest({ symbol: 'MARK', quantity: 1 });
-  h.broker.submit(marker);
-  await eventually(() => expect(updatesOf(h.updates, marker.clientOrderId)).toHaveLength(1));
+  const marker = await submitResting(h, { symbol: 'MARK', quantity: 1 });
   h.fake.fill(marker.clientOrderId, 1, 1);
   await eventually(() => expect(updatesOf(h.updates, marker.clientOrderId)).toHaveLength(2));
 }

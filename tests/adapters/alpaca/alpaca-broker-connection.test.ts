@@ -5,6 +5,7 @@ import {
   eventually,
   KEYS,
   orderRequest,
+  submitResting,
   type BrokerHarness,
 } from '../../helpers/fake-alpaca-trading-harness';
 
@@ -30,10 +31,7 @@ describe('AlpacaBroker: the trade updates stream', () => {
   it('after a drop says disconnected, reconnects, listens again, and delivers the fills it missed meanwhile', async () => {
     h = await brokerAgainstFake();
     await h.broker.connect();
-    h.fake.setAutoFill({ mode: 'none' });
-    const o = orderRequest({ quantity: 10 });
-    h.broker.submit(o);
-    await eventually(() => expect(describeUpdates(h.updates)).toEqual(['accepted']));
+    const o = await submitResting(h);
 
     h.fake.faults.refuseStream = true;
     h.fake.dropStream();

@@ -6,6 +6,8 @@ import {
   orderRequest,
   streamCaughtUp,
   updatesOf,
+  submitResting,
+  orderPosts,
   type BrokerHarness,
 } from '../../helpers/fake-alpaca-trading-harness';
 
@@ -14,7 +16,7 @@ afterEach(async () => {
   await h?.close();
 });
 
-const posts = (h: BrokerHarness) => h.fake.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+const posts = (h: BrokerHarness) => orderPosts(h.fake);
 const lookups = (h: BrokerHarness) => h.fake.requests.filter((r) => r.path === '/v2/orders:by_client_order_id');
 const clientIds = (h: BrokerHarness) => posts(h).map((r) => (r.body as { client_order_id: string }).client_order_id);
 
@@ -119,10 +121,7 @@ describe('AlpacaBroker: duplicate, late and out-of-order trade updates', () => {
   it('delivers each fill once when events repeat and arrive stale after later ones', async () => {
     h = await brokerAgainstFake();
     await h.broker.connect();
-    h.fake.setAutoFill({ mode: 'none' });
-    const o = orderRequest({ quantity: 10 });
-    h.broker.submit(o);
-    await eventually(() => expect(describeUpdates(h.updates)).toEqual(['accepted']));
+    const o = await submitResting(h);
     h.fake.holdEvents();
     h.fake.fill(o.clientOrderId, 4, 100);
     h.fake.fill(o.clientOrderId, 6, 101);
@@ -141,10 +140,7 @@ describe('AlpacaBroker: duplicate, late and out-of-order trade updates', () => {
   it('derives the missing quantity from filled_qty when the final fill comes first, at the price filled_avg_price implies', async () => {
     h = await brokerAgainstFake();
     await h.broker.connect();
-    h.fake.setAutoFill({ mode: 'none' });
-    const o = orderRequest({ quantity: 10 });
-    h.broker.submit(o);
-    await eventually(() => expect(h.updates).toHaveLength(1));
+    const o = await submitResting(h);
     h.fake.holdEvents();
     h.fake.fill(o.clientOrderId, 4, 100);
     h.fake.fill(o.clientOrderId, 6, 101);
@@ -155,10 +151,7 @@ describe('AlpacaBroker: duplicate, late and out-of-order trade updates', () => {
   it('puts a fill reported late, after canceled, before the cancel, and never delivers it twice', async () => {
     h = await brokerAgainstFake();
     await h.broker.connect();
-    h.fake.setAutoFill({ mode: 'none' });
-    const o = orderRequest({ quantity: 10 });
-    h.broker.submit(o);
-    await eventually(() => expect(h.updates).toHaveLength(1));
+    const o = await submitResting(h);
     h.fake.holdEvents();
     h.fake.fill(o.clientOrderId, 4, 99);
     h.fake.book.cancel(h.fake.order(o.clientOrderId)!);

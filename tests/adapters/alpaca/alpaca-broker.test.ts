@@ -6,6 +6,8 @@ import {
   eventually,
   orderRequest,
   updatesOf,
+  submitResting,
+  orderPosts,
   type BrokerHarness,
 } from '../../helpers/fake-alpaca-trading-harness';
 
@@ -15,7 +17,7 @@ afterEach(async () => {
   await h?.close();
 });
 
-const posts = (h: BrokerHarness) => h.fake.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders');
+const posts = (h: BrokerHarness) => orderPosts(h.fake);
 
 describe('AlpacaBroker against the fake Alpaca: orders', () => {
   it('connects, reads the account, and trades an entry → fill → exit with updates in order and the account refreshed', async () => {
@@ -146,10 +148,7 @@ describe('AlpacaBroker against the fake Alpaca: orders', () => {
   it('cancels one order with DELETE /v2/orders/{id} and delivers canceled from the stream', async () => {
     h = await brokerAgainstFake();
     await h.broker.connect();
-    h.fake.setAutoFill({ mode: 'none' });
-    const o = orderRequest();
-    h.broker.submit(o);
-    await eventually(() => expect(describeUpdates(h.updates)).toEqual(['accepted']));
+    const o = await submitResting(h);
     h.broker.cancel(o.clientOrderId);
     await eventually(() => expect(describeUpdates(h.updates)).toEqual(['accepted', 'canceled']));
     const id = h.fake.order(o.clientOrderId)!.id;
@@ -193,10 +192,7 @@ describe('AlpacaBroker: account, clock and reads', () => {
     h = await brokerAgainstFake();
     await h.broker.connect();
     h.fake.book.setPosition('QQQ', 7, 410.5);
-    h.fake.setAutoFill({ mode: 'none' });
-    const o = orderRequest({ symbol: 'IWM', quantity: 3 });
-    h.broker.submit(o);
-    await eventually(() => expect(h.updates).toHaveLength(1));
+    const o = await submitResting(h, { symbol: 'IWM', quantity: 3 });
     expect(await h.broker.fetchPositions()).toEqual([{ symbol: 'QQQ', quantity: 7, avgEntryPrice: 410.5 }]);
     expect(await h.broker.fetchOpenOrders()).toEqual([
       { clientOrderId: o.clientOrderId, symbol: 'IWM', side: 'buy', quantity: 3, filledQuantity: 0, status: 'new' },
